@@ -143,6 +143,6 @@ ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_practiceId_fkey" FOREIGN KEY
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Emails are unique case-insensitively because they are always stored
--- lower-cased; the database enforces that the application did so.
+-- lower-cased, and the database enforces that the application did so.
 ALTER TABLE "User" ADD CONSTRAINT "User_email_lowercase" CHECK ("email" = lower("email"));
 ALTER TABLE "Client" ADD CONSTRAINT "Client_email_lowercase" CHECK ("email" = lower("email"));
