@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError } from "@/components/ui/form-state";
+
+export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+  const [state, action] = useActionState(acceptInvitationAction, null);
+  return (
+    <form action={action} noValidate className="space-y-4">
+      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <input type="hidden" name="token" value={token} />
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField
+        label="Choose a password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. A short sentence is easy to remember."
+        required
+        error={fieldError(state, "password")}
+      />
+      <TextField
+        label="Type it again"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError(state, "confirmPassword")}
+      />
+      <SubmitButton pendingLabel="Setting up…" className="w-full">
+        Join and continue
+      </SubmitButton>
+    </form>
+  );
+}

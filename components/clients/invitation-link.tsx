@@ -1,0 +1,42 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+export function InvitationLink({ clientName, link, expiresAt }: { clientName: string; link: string; expiresAt: string }) {
+  const [copied, setCopied] = useState(false);
+  const expires = new Date(expiresAt).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      // Clipboard access can be refused; the link stays selectable below.
+      setCopied(false);
+    }
+  }
+
+  return (
+    <div className="rounded-lg border border-brand-200 bg-brand-50 p-4" role="status">
+      <p className="font-medium text-brand-900">Invitation link for {clientName}</p>
+      <p className="mt-1 text-sm text-stone-700">
+        Send this to {clientName} privately. It works once and until {expires}. Trellis keeps only a fingerprint of it, so
+        copy it now; you can always make a new one.
+      </p>
+      <div className="mt-3 flex flex-col gap-2 sm:flex-row">
+        <input
+          aria-label="Invitation link"
+          readOnly
+          value={link}
+          data-testid="invitation-link"
+          onFocus={(event) => event.currentTarget.select()}
+          className="min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 font-mono text-sm"
+        />
+        <Button variant="secondary" onClick={copy} className="shrink-0">
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+      </div>
+    </div>
+  );
+}

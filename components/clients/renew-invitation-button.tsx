@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { renewInvitationAction } from "@/app/(therapist)/clients/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { InvitationLink } from "./invitation-link";
+
+export function RenewInvitationButton({ clientId, label = "New invitation link" }: { clientId: string; label?: string }) {
+  const [state, action] = useActionState(renewInvitationAction, null);
+  return (
+    <div className="space-y-3">
+      <form action={action}>
+        <input type="hidden" name="clientId" value={clientId} />
+        <SubmitButton variant="secondary" pendingLabel="Creating…">
+          {label}
+        </SubmitButton>
+      </form>
+      {state?.ok ? <InvitationLink clientName={state.clientName} link={state.link} expiresAt={state.expiresAt} /> : null}
+      <FormAlert message={state && !state.ok ? state.message : undefined} />
+    </div>
+  );
+}

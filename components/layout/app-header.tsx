@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Logo } from "./logo";
+
+export type NavItem = { href: string; label: string };
+
+export function AppHeader({ home, nav, person }: { home: string; nav: NavItem[]; person: string }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <Link href={home} className="py-2 text-lg" aria-label="Trellis home">
+          <Logo />
+        </Link>
+        <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
+          {nav.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              className="rounded-lg px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900"
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <span className="hidden text-sm text-stone-600 sm:inline">{person}</span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

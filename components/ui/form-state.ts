@@ -1,0 +1,9 @@
+import type { FormState } from "@/lib/actions/result";
+
+export function fieldError(state: FormState, field: string): string[] | undefined {
+  return state && !state.ok ? state.fieldErrors[field] : undefined;
+}
+
+export function typedValue(state: FormState, field: string): string | undefined {
+  return state && !state.ok ? state.values?.[field] : undefined;
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { CredentialsSignin } from "next-auth";
+import { db } from "@/lib/db";
+import { signInSchema } from "@/lib/validations/auth";
+import { decoyPasswordHash, verifyPassword } from "./password";
+import { allowSignInAttempt, clearSignInAttempts } from "./rate-limit";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+export type AuthenticatedUser = { id: string; role: Role; sessionVersion: number; name: string; email: string };
+
+/**
+ * Checks an email and password. Every failure looks the same to the caller
+ * (null), apart from the rate limit, so nobody can learn who has an account.
+ */
+export async function authenticate(credentials: unknown, address: string): Promise<AuthenticatedUser | null> {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  if (!(await allowSignInAttempt(email, address))) throw new TooManyAttempts();
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: {
+      id: true,
+      role: true,
+      sessionVersion: true,
+      name: true,
+      email: true,
+      passwordHash: true,
+      clientProfile: { select: { status: true } },
+    },
+  });
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !valid) return null;
+  // An archived client keeps their account row but can no longer sign in.
+  if (user.role === "CLIENT" && user.clientProfile?.status !== "ACTIVE") return null;
+
+  await clearSignInAttempts(email);
+  return { id: user.id, role: user.role, sessionVersion: user.sessionVersion, name: user.name, email: user.email };
+}

@@ -1,0 +1,58 @@
+// Every environment variable Trellis reads, validated once at start-up.
+// A bad value stops the app with one line that says which and why.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), "must be a postgres:// or postgresql:// URL");
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url({ message: "must be a full URL such as https://trellis.example.com" }).optional());
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    AUTH_SECRET: z
+      .string({ message: "is required (generate one with: openssl rand -base64 32)" })
+      .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)"),
+    // Public address used in invitation links; defaults to the request's host.
+    APP_URL: optionalUrl,
+    // smtp://user:pass@host:587 — without it, outgoing mail is kept in the outbox table.
+    SMTP_URL: z
+      .string()
+      .optional()
+      .transform((value) => (value === "" ? undefined : value))
+      .pipe(
+        z
+          .string()
+          .refine((value) => /^smtps?:\/\/.+/.test(value), "must be an smtp:// or smtps:// URL")
+          .optional(),
+      ),
+    EMAIL_FROM: z.string().default("Trellis <no-reply@trellis.local>"),
+  })
+  .readonly();
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const missing = source[name] === undefined || source[name] === "";
+  const reason = missing && issue.code === "invalid_type" ? "is required" : issue.message;
+  throw new EnvError(`Configuration error: ${name} ${reason}.`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

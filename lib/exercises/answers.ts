@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { YES_PARTLY_NO_ANSWERS, type FieldDefinition, type FieldOfType } from "./fields";
+
+/**
+ * Answer validation, built from a template's fields at runtime.
+ *
+ * Two modes, because the portal saves drafts while the client types:
+ * - "draft": every answer is optional and only shape and length are checked.
+ *   A draft must never be rejected for being unfinished or for a value that is
+ *   still being typed (e.g. "15" on its way to "1"), or the autosave would
+ *   throw away everything else the client wrote.
+ * - "submit": required answers must be there, numbers in range, choices among
+ *   the options.
+ *
+ * Messages are shown to the client as they are, so they are plain and kind.
+ */
+
+export type TimerAnswer = { completed: boolean; seconds?: number };
+/** Gap key → what the client wrote in that gap. */
+export type ScriptAnswer = Record<string, string>;
+export type AnswerValue = string | number | string[] | ScriptAnswer | TimerAnswer;
+/** Field key → answer. Unanswered fields are simply absent. */
+export type Answers = Record<string, AnswerValue>;
+export type AnswersMode = "draft" | "submit";
+
+export const ANSWER_MESSAGES = {
+  required: "Please answer this question",
+  fillGap: "Please fill in this gap",
+  text: "Please write your answer as text",
+  chooseOption: "Choose one of the options",
+  chooseListed: "Choose only from the listed options",
+  yesPartlyNo: "Choose yes, partly or no",
+  number: "Please enter a number",
+  wholeNumber: "Please enter a whole number",
+  timer: "The timer result could not be read",
+  unknownKeys: "These answers don't belong to this exercise",
+} as const;
+
+/** Caps that keep drafts bounded even where a field has no explicit limit. */
+const MAX_OPTION_VALUE_LENGTH = 64;
+const MAX_DRAFT_SELECTIONS = 100;
+const MAX_TIMER_SECONDS = 86_400;
+
+type Mode = { mode: AnswersMode };
+
+function typeError(message: string) {
+  // Zod reports a missing key as an invalid_type issue with no input.
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? ANSWER_MESSAGES.required : message;
+}
+
+function tooLong(limit: number): string {
+  return `Please keep this to ${limit.toLocaleString("en-US")} characters or fewer`;
+}
+
+function textAnswer(field: FieldOfType<"short_text" | "long_text">, { mode }: Mode) {
+  const base = z.string({ error: typeError(ANSWER_MESSAGES.text) }).max(field.maxLength, {
+    error: tooLong(field.maxLength),
+  });
+  if (mode === "submit" && field.required) {
+    return base.refine((value) => value.trim().length > 0, { error: ANSWER_MESSAGES.required });
+  }
+  return base;
+}
+
+function scaleAnswer(field: FieldOfType<"scale">, { mode }: Mode) {
+  const message = `Choose a number from ${field.min} to ${field.max}`;
+  const base = z.number({ error: typeError(message) });
+  if (mode === "draft") return base;
+  return base.int({ error: message }).min(field.min, { error: message }).max(field.max, { error: message });
+}
+
+function numberRangeMessage(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `Please enter a number from ${min} to ${max}`;
+  if (min !== undefined) return `Please enter a number of ${min} or more`;
+  return `Please enter a number of ${max} or less`;
+}
+
+function numberAnswer(field: FieldOfType<"number">, { mode }: Mode) {
+  let schema = z.number({ error: typeError(ANSWER_MESSAGES.number) });
+  if (mode === "draft") return schema;
+  if (field.integer) schema = schema.int({ error: ANSWER_MESSAGES.wholeNumber });
+  const range = numberRangeMessage(field.min, field.max);
+  if (field.min !== undefined) schema = schema.min(field.min, { error: range });
+  if (field.max !== undefined) schema = schema.max(field.max, { error: range });
+  return schema;
+}
+
+function singleChoiceAnswer(field: FieldOfType<"single_choice">, { mode }: Mode) {
+  const base = z
+    .string({ error: typeError(ANSWER_MESSAGES.chooseOption) })
+    .max(MAX_OPTION_VALUE_LENGTH, { error: ANSWER_MESSAGES.chooseOption });
+  if (mode === "draft") return base;
+  const values = field.options.map((option) => option.value);
+  return base.superRefine((value, ctx) => {
+    // An empty string is how a cleared choice may arrive; it only matters if required.
+    if (value === "") {
+      if (field.required) ctx.addIssue({ code: "custom", message: ANSWER_MESSAGES.required });
+      return;
+    }
+    if (!values.includes(value)) ctx.addIssue({ code: "custom", message: ANSWER_MESSAGES.chooseOption });
+  });
+}
+
+function yesPartlyNoAnswer() {
+  // The answer type itself is the three-word union, so it is checked in drafts too.
+  return z.enum(YES_PARTLY_NO_ANSWERS, { error: typeError(ANSWER_MESSAGES.yesPartlyNo) });
+}
+
+function multiChoiceAnswer(field: FieldOfType<"multi_choice">, { mode }: Mode) {
+  const base = z
+    .array(z.string().max(MAX_OPTION_VALUE_LENGTH, { error: ANSWER_MESSAGES.chooseListed }), {
+      error: typeError(ANSWER_MESSAGES.chooseListed),
+    })
+    .max(MAX_DRAFT_SELECTIONS, { error: ANSWER_MESSAGES.chooseListed });
+  if (mode === "draft") return base;
+  const values = field.options.map((option) => option.value);
+  return base.superRefine((selected, ctx) => {
+    if (selected.some((value) => !values.includes(value))) {
+      ctx.addIssue({ code: "custom", message: ANSWER_MESSAGES.chooseListed });
+      return;
+    }
+    if (new Set(selected).size !== selected.length) {
+      ctx.addIssue({ code: "custom", message: "Each option can only be ticked once" });
+      return;
+    }
+    // An optional checklist left empty is simply skipped.
+    if (selected.length === 0 && !field.required) return;
+    if (selected.length < field.minSelected) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          field.minSelected === 1
+            ? ANSWER_MESSAGES.required
+            : `Please tick at least ${field.minSelected} options`,
+      });
+    }
+    if (field.maxSelected !== undefined && selected.length > field.maxSelected) {
+      ctx.addIssue({ code: "custom", message: `Please tick no more than ${field.maxSelected}` });
+    }
+  });
+}
+
+function scriptAnswer(field: FieldOfType<"script">, { mode }: Mode) {
+  const fillEveryGap = mode === "submit" && field.required;
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  for (const blank of field.blanks) {
+    const gap = z
+      .string({ error: typeError(ANSWER_MESSAGES.text) })
+      .max(blank.maxLength, { error: tooLong(blank.maxLength) });
+    shape[blank.key] = fillEveryGap
+      ? gap.refine((value) => value.trim().length > 0, { error: ANSWER_MESSAGES.fillGap })
+      : gap.optional();
+  }
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") return "This gap doesn't belong to the sentence";
+      return issue.input === undefined ? ANSWER_MESSAGES.required : "Please fill in the gaps";
+    },
+  });
+}
+
+function timerAnswer() {
+  return z.strictObject(
+    {
+      completed: z.boolean({ error: ANSWER_MESSAGES.timer }),
+      seconds: z.int({ error: ANSWER_MESSAGES.timer }).min(0).max(MAX_TIMER_SECONDS).optional(),
+    },
+    { error: typeError(ANSWER_MESSAGES.timer) },
+  );
+}
+
+/** The schema for one field's answer, before it is made optional. */
+export function buildAnswerValueSchema(
+  field: FieldDefinition,
+  options: Mode,
+): z.ZodType<AnswerValue> {
+  switch (field.type) {
+    case "short_text":
+    case "long_text":
+      return textAnswer(field, options);
+    case "scale":
+      return scaleAnswer(field, options);
+    case "number":
+      return numberAnswer(field, options);
+    case "single_choice":
+      return singleChoiceAnswer(field, options);
+    case "yes_partly_no":
+      return yesPartlyNoAnswer();
+    case "multi_choice":
+      return multiChoiceAnswer(field, options);
+    case "script":
+      return scriptAnswer(field, options) as z.ZodType<ScriptAnswer>;
+    case "timer":
+      return timerAnswer();
+  }
+}
+
+/**
+ * Validates a whole answer sheet (field key → answer) for a template.
+ * Keys that match no field are rejected in both modes: they would be stored
+ * but never shown, which hides bugs and wastes the client's words.
+ */
+export function buildAnswersSchema(
+  fields: readonly FieldDefinition[],
+  options: Mode,
+): z.ZodType<Answers> {
+  const shape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
+  for (const field of fields) {
+    const value = buildAnswerValueSchema(field, options);
+    const mustBePresent = options.mode === "submit" && field.required;
+    shape[field.key] = mustBePresent ? value : value.optional();
+  }
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") return ANSWER_MESSAGES.unknownKeys;
+      return issue.code === "invalid_type" ? "Answers must be a set of question keys and values" : undefined;
+    },
+  }) as z.ZodType<Answers>;
+}

@@ -1,0 +1,46 @@
+// Runs before every page request. Two jobs:
+// 1. Turn a malformed URL (bad percent-encoding) into a 404 rather than
+//    letting it crash parameter decoding with a 500.
+// 2. An optimistic redirect for signed-out visitors. Real authorization
+//    happens in every page, action and data function (lib/auth/session.ts);
+//    a proxy check alone is never enough.
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/lib/auth/config";
+
+const { auth } = NextAuth({ ...authConfig, secret: process.env.AUTH_SECRET });
+
+const therapistAreas = ["/clients", "/account"];
+const signedInAreas = [...therapistAreas, "/portal"];
+
+const within = (pathname: string, areas: string[]) =>
+  areas.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+
+function isMalformed(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const proxy = auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (isMalformed(pathname)) return NextResponse.rewrite(new URL("/not-found-page", request.nextUrl));
+  if (!within(pathname, signedInAreas)) return NextResponse.next();
+
+  const role = request.auth?.user?.role;
+  if (!role) {
+    const signIn = new URL("/sign-in", request.nextUrl);
+    signIn.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(signIn);
+  }
+  if (role === "CLIENT" && within(pathname, therapistAreas)) return NextResponse.redirect(new URL("/portal", request.nextUrl));
+  if (role === "THERAPIST" && within(pathname, ["/portal"])) return NextResponse.redirect(new URL("/clients", request.nextUrl));
+  return NextResponse.next();
+});
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
+};

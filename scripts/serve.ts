@@ -1,0 +1,100 @@
+// `npm start` and `npm run dev`: one command from a fresh clone to a running
+// Trellis. Uses DATABASE_URL when set; otherwise starts an embedded
+// PostgreSQL with its data in .data/ and seeds the demo practice once.
+import { spawn } from "node:child_process";
+import { DATA_DIR, openDatabase } from "./lib/database";
+import { buildIsCurrent, markBuilt, sourceHash } from "./lib/build-stamp";
+import { loadDotEnv } from "./lib/load-dotenv";
+import { NEXT_BIN, run, TSX_BIN, withServerConditions } from "./lib/run";
+import { applyMigrations } from "./lib/schema-engine";
+import { localAuthSecret } from "./lib/secret";
+import { EnvError, parseEnv } from "../lib/env";
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./seed/demo-accounts";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const say = (line: string) => console.log(`[trellis] ${line}`);
+
+loadDotEnv();
+const port = process.env.PORT ?? "3000";
+
+if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
+  console.error("Configuration error: AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
+  process.exit(1);
+}
+
+say(process.env.DATABASE_URL ? "Using the database at DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/pg)…");
+const db = await openDatabase();
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(DATA_DIR),
+  NODE_ENV: mode === "dev" ? "development" : "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+try {
+  parseEnv(env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    await db.close();
+    process.exit(1);
+  }
+  throw error;
+}
+
+const running: { server?: ReturnType<typeof spawn> } = {};
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  running.server?.kill("SIGTERM");
+  if (db.embedded) say("Stopping PostgreSQL…");
+  await db.close();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const applied = await applyMigrations(db.url);
+  say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+  if (db.embedded) {
+    await run(process.execPath, [TSX_BIN, "scripts/db-seed.ts", "--if-empty"], { env: withServerConditions(env) });
+  }
+
+  if (mode === "start") {
+    const hash = sourceHash();
+    const distDir = env.NEXT_DIST_DIR || ".next";
+    if (buildIsCurrent(distDir, hash)) {
+      say("The production build is current.");
+    } else {
+      say("Building the app (first run, or the sources changed)…");
+      await run(process.execPath, [NEXT_BIN, "build"], { env });
+      markBuilt(distDir, hash);
+    }
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+const server = spawn(process.execPath, [NEXT_BIN, mode, "--port", port], { env, stdio: ["ignore", "pipe", "inherit"] });
+running.server = server;
+let announced = false;
+server.stdout?.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+    announced = true;
+    const url = `http://localhost:${port}`;
+    console.log("");
+    say(`Trellis is running at ${url}  (Ctrl-C stops it)`);
+    if (db.embedded) {
+      say(`Sign in at ${url}/sign-in with a demo account (password for all: ${DEMO_PASSWORD}):`);
+      for (const account of DEMO_SIGN_INS) say(`  ${account.role.padEnd(9)} ${account.email}  (${account.name})`);
+    }
+    console.log("");
+  }
+});
+server.on("exit", (code) => void shutdown(code ?? 0));
