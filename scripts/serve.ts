@@ -6,7 +6,7 @@ import { DATA_DIR, openDatabase } from "./lib/database";
 import { buildIsCurrent, markBuilt, sourceHash } from "./lib/build-stamp";
 import { loadDotEnv } from "./lib/load-dotenv";
 import { NEXT_BIN, run, TSX_BIN, withServerConditions } from "./lib/run";
-import { applyMigrations } from "./lib/schema-engine";
+import { prepareDatabase } from "./lib/prepare-database";
 import { localAuthSecret } from "./lib/secret";
 import { EnvError, parseEnv } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./seed/demo-accounts";
@@ -57,8 +57,9 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const applied = await applyMigrations(db.url);
+  const { applied, library } = await prepareDatabase(db.url);
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  if (library.created || library.updated) say(`Exercise library: ${library.created} added, ${library.updated} updated.`);
 
   if (db.embedded) {
     await run(process.execPath, [TSX_BIN, "scripts/db-seed.ts", "--if-empty"], { env: withServerConditions(env) });

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { freePort } from "./free-port";
-import { applyMigrations } from "./schema-engine";
+import { prepareDatabase } from "./prepare-database";
 
 export async function startTestDatabase() {
   const root = mkdtempSync(path.join(os.tmpdir(), "trellis-test-"));
@@ -14,7 +14,7 @@ export async function startTestDatabase() {
   chmodSync(root, 0o755);
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort(), fast: true });
   const url = await cluster.ensureDatabase(`trellis_test_${Date.now()}`);
-  await applyMigrations(url);
+  await prepareDatabase(url);
   return {
     url,
     async stop() {

@@ -40,6 +40,7 @@ CREATE TABLE "TemplateVersion" (
     "estimatedMinutes" INTEGER NOT NULL,
     "allowsMultiplePerDay" BOOLEAN NOT NULL,
     "fields" JSONB NOT NULL,
+    "details" JSONB NOT NULL DEFAULT '{}',
     "contentHash" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { toExerciseVersion, versionSelect, type ExerciseVersion } from "./definition";
+import { visibleTemplates } from "./scope";
+
+export type TemplateDetail = {
+  id: string;
+  builtIn: boolean;
+  slug: string | null;
+  current: ExerciseVersion;
+  assignmentCount: number;
+};
+
+/** A template the practice may see, with its newest version. */
+export async function getTemplate(scope: { practiceId: string }, templateId: string): Promise<TemplateDetail> {
+  const template = await db.exerciseTemplate.findFirst({
+    where: { AND: [{ id: templateId }, visibleTemplates(scope.practiceId)] },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      practiceId: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: versionSelect },
+      // Only this practice's assignments count; another practice's use of a built-in is none of its business.
+      _count: { select: { assignments: { where: { practiceId: scope.practiceId } } } },
+    },
+  });
+  const latest = template?.versions[0];
+  if (!template || !latest) throw notFound();
+  return {
+    id: template.id,
+    builtIn: template.practiceId === null,
+    slug: template.slug,
+    current: toExerciseVersion(latest, template.kind),
+    assignmentCount: template._count.assignments,
+  };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { ExerciseKind } from "@/lib/exercises";
+import { visibleTemplates } from "./scope";
+
+export type TemplateListItem = {
+  id: string;
+  title: string;
+  kind: ExerciseKind;
+  builtIn: boolean;
+  purpose: string;
+  estimatedMinutes: number;
+  fieldCount: number;
+  version: number;
+};
+
+/** The library for a therapist: built-ins and their practice's own, with search and a kind filter. */
+export async function listTemplates(
+  scope: { practiceId: string },
+  filter: { query?: string; kind?: ExerciseKind } = {},
+): Promise<TemplateListItem[]> {
+  const query = filter.query?.trim();
+  const templates = await db.exerciseTemplate.findMany({
+    where: {
+      AND: [
+        visibleTemplates(scope.practiceId),
+        { archivedAt: null },
+        filter.kind ? { kind: filter.kind } : {},
+        query ? { title: { contains: query, mode: "insensitive" } } : {},
+      ],
+    },
+    orderBy: [{ practiceId: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      practiceId: true,
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { version: true, purpose: true, estimatedMinutes: true, fields: true },
+      },
+    },
+  });
+  return templates.flatMap((template) => {
+    const latest = template.versions[0];
+    if (!latest) return [];
+    return [
+      {
+        id: template.id,
+        title: template.title,
+        kind: template.kind,
+        builtIn: template.practiceId === null,
+        purpose: latest.purpose,
+        estimatedMinutes: latest.estimatedMinutes,
+        fieldCount: Array.isArray(latest.fields) ? latest.fields.length : 0,
+        version: latest.version,
+      },
+    ];
+  });
+}
