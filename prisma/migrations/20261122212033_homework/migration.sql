@@ -83,6 +83,7 @@ CREATE TABLE "Submission" (
     "status" "SubmissionStatus" NOT NULL DEFAULT 'DRAFT',
     "answers" JSONB NOT NULL DEFAULT '{}',
     "privateAnswers" JSONB NOT NULL DEFAULT '{}',
+    "privateKeys" TEXT[],
     "version" INTEGER NOT NULL DEFAULT 0,
     "safetyConcern" BOOLEAN NOT NULL DEFAULT false,
     "submittedAt" TIMESTAMP(3),
