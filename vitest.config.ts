@@ -10,6 +10,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's
+    // resolver refuses; inlining lets Vite resolve it as Next does.
+    server: { deps: { inline: ["next-auth"] } },
     include: ["tests/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
