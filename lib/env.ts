@@ -33,6 +33,17 @@ export const envSchema = z
           .optional(),
       ),
     EMAIL_FROM: z.string().default("Trellis <no-reply@trellis.local>"),
+    // Bearer token a scheduler sends to POST /api/jobs/reminders; unset turns the route off (404).
+    JOBS_SECRET: z
+      .string()
+      .optional()
+      .transform((value) => (value === "" ? undefined : value))
+      .pipe(
+        z
+          .string()
+          .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+          .optional(),
+      ),
   })
   .readonly();
 
