@@ -10,7 +10,7 @@ import { authConfig } from "@/lib/auth/config";
 
 const { auth } = NextAuth({ ...authConfig, secret: process.env.AUTH_SECRET });
 
-const therapistAreas = ["/clients", "/account"];
+const therapistAreas = ["/clients", "/review", "/assign", "/library", "/outbox", "/account"];
 const signedInAreas = [...therapistAreas, "/portal"];
 
 const within = (pathname: string, areas: string[]) =>

@@ -1,8 +1,11 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { requireTherapist } from "@/lib/auth/session";
+import { therapistScope } from "@/lib/clients/scope";
+import { countUnreviewed } from "@/lib/review/list-inbox";
 
 export default async function TherapistLayout({ children }: { children: React.ReactNode }) {
   const therapist = await requireTherapist();
+  const unreviewed = await countUnreviewed(therapistScope(therapist));
   return (
     <>
       <AppHeader
@@ -10,6 +13,9 @@ export default async function TherapistLayout({ children }: { children: React.Re
         person={therapist.name}
         nav={[
           { href: "/clients", label: "Clients" },
+          { href: "/review", label: "Review", badge: unreviewed, badgeLabel: `${unreviewed} not yet reviewed` },
+          { href: "/library", label: "Library" },
+          { href: "/outbox", label: "Outbox" },
           { href: "/account", label: "Account" },
         ]}
       />

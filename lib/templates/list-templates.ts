@@ -5,6 +5,7 @@ import { visibleTemplates } from "./scope";
 
 export type TemplateListItem = {
   id: string;
+  slug: string | null;
   title: string;
   kind: ExerciseKind;
   builtIn: boolean;
@@ -32,6 +33,7 @@ export async function listTemplates(
     orderBy: [{ practiceId: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
       id: true,
+      slug: true,
       title: true,
       kind: true,
       practiceId: true,
@@ -48,6 +50,7 @@ export async function listTemplates(
     return [
       {
         id: template.id,
+        slug: template.slug,
         title: template.title,
         kind: template.kind,
         builtIn: template.practiceId === null,

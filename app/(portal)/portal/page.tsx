@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { DoneList } from "@/components/portal/done-list";
+import { HomeworkSection } from "@/components/portal/homework-list";
+import { FormAlert } from "@/components/ui/form-alert";
 import { requireClient } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/clients/get-own-profile";
+import { clientScope } from "@/lib/homework/client-scope";
+import { getPortalOverview } from "@/lib/homework/portal-overview";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -12,24 +16,40 @@ function greeting(timeZone: string, now = new Date()) {
   return "Good evening";
 }
 
-export default async function PortalHome() {
-  const client = await requireClient();
-  const profile = await getOwnProfile(client);
+export default async function PortalHome({ searchParams }: PageProps<"/portal">) {
+  const identity = await requireClient();
+  const scope = clientScope(identity);
+  const [profile, overview, params] = await Promise.all([getOwnProfile(identity), getPortalOverview(scope), searchParams]);
+  const firstName = profile.displayName.split(/\s+/)[0] ?? profile.displayName;
+  const nothingAssigned = !overview.dueToday.length && !overview.overdue.length && !overview.upcoming.length && !overview.done.length;
+
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">
-          {greeting(profile.timeZone)}, {profile.displayName}
+          {greeting(profile.timeZone)}, {firstName}
         </h1>
-        <p className="mt-2 text-lg text-stone-700">This is your private space for the work you do between sessions.</p>
+        <p className="mt-1 text-lg text-stone-700">Your private space for the work between sessions.</p>
       </div>
-      <Card>
-        <h2 className="text-lg font-semibold">Your homework</h2>
-        <p className="mt-2 text-stone-700">
-          When {profile.therapist.name} gives you an exercise, it will appear here with what’s due today. There’s nothing
-          to do right now.
-        </p>
-      </Card>
+      {params.closed ? <FormAlert message="That item is no longer open. It may have ended or been paused by your therapist." /> : null}
+
+      {nothingAssigned ? (
+        <section className="rounded-xl border border-stone-200 bg-white p-5">
+          <h2 className="text-lg font-semibold">Your homework</h2>
+          <p className="mt-2 text-stone-700">
+            When {profile.therapist.name} gives you an exercise, it will appear here with what’s due today. There’s nothing to do
+            right now.
+          </p>
+        </section>
+      ) : (
+        <>
+          <HomeworkSection title="Today" items={overview.dueToday} today={overview.today} kind="today" empty="Nothing due today. Well done." />
+          <HomeworkSection title="Still open from earlier" items={overview.overdue} today={overview.today} kind="overdue" />
+          <HomeworkSection title="Coming up" items={overview.upcoming} today={overview.today} kind="upcoming" />
+          <DoneList items={overview.done} today={overview.today} />
+        </>
+      )}
+
       <p className="text-sm text-stone-600">
         What you write here is shared with {profile.therapist.name} at {profile.practice.name} and no one else.
       </p>

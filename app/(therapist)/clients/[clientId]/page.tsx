@@ -1,6 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AssignmentList } from "@/components/assignments/assignment-list";
+import { InboxTable } from "@/components/review/inbox-table";
+import { SafetyFlagList } from "@/components/review/safety-flag-list";
+import { buttonClasses } from "@/components/ui/button";
+import { listClientAssignments } from "@/lib/assignments/list-client-assignments";
+import { listInbox } from "@/lib/review/list-inbox";
+import { listOpenSafetyFlags, toFlagProps } from "@/lib/safety/list-open-flags";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
 import { RenewInvitationButton } from "@/components/clients/renew-invitation-button";
 import { StatusBadge } from "@/components/clients/status-badge";
@@ -16,10 +23,16 @@ export const metadata: Metadata = { title: "Client" };
 export default async function ClientPage({ params }: PageProps<"/clients/[clientId]">) {
   const { clientId } = await params;
   const therapist = await requireTherapist();
-  const client = await getClient(therapistScope(therapist), clientId).catch((error: unknown) => {
+  const scope = therapistScope(therapist);
+  const client = await getClient(scope, clientId).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
+  const [assignments, submissions, flags] = await Promise.all([
+    listClientAssignments(scope, client.id),
+    listInbox(scope, { clientId: client.id, show: "all" }),
+    listOpenSafetyFlags(scope, client.id),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -44,9 +57,23 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <RenewInvitationButton clientId={client.id} label="Create a new invitation link" />
         </Card>
       ) : null}
+      <SafetyFlagList flags={toFlagProps(flags)} />
       <Card>
-        <h2 className="text-lg font-semibold">Homework</h2>
-        <p className="mt-1 text-sm text-stone-600">Assignments and submissions will appear here.</p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold">Homework</h2>
+          {client.status !== "ARCHIVED" ? (
+            <Link href={`/assign?client=${client.id}`} className={buttonClasses("primary")}>
+              Assign homework
+            </Link>
+          ) : null}
+        </div>
+        <div className="mt-2">
+          <AssignmentList assignments={assignments} />
+        </div>
+      </Card>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">Submissions</h2>
+        <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
       {client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
     </div>

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerList } from "@/components/exercises/answer-list";
+import { CrisisPanel } from "@/components/portal/crisis-panel";
+import { Card } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/form-alert";
+import { requireClient } from "@/lib/auth/session";
+import { describeLocalDate, todayIn } from "@/lib/dates/local-date";
+import { formatDateTime } from "@/lib/dates/format";
+import { AppError } from "@/lib/errors";
+import { clientScope } from "@/lib/homework/client-scope";
+import { getOwnSubmission } from "@/lib/homework/get-own-submission";
+import { getCrisisResources } from "@/lib/safety/get-crisis-resources";
+
+export const metadata: Metadata = { title: "Your entry" };
+
+export default async function SubmittedEntryPage({ params, searchParams }: PageProps<"/portal/entries/[submissionId]">) {
+  const [{ submissionId }, query] = await Promise.all([params, searchParams]);
+  const identity = await requireClient();
+  const entry = await getOwnSubmission(clientScope(identity), submissionId).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  const crisis = entry.safetyConcern ? await getCrisisResources(identity.practiceId) : null;
+
+  return (
+    <article className="space-y-6">
+      <Link href="/portal" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        ← Back to my homework
+      </Link>
+      {query.submitted ? <FormAlert tone="success" message={`Sent to ${entry.therapistName}. Thank you for doing this.`} /> : null}
+      {crisis ? <CrisisPanel text={crisis} /> : null}
+      <header>
+        <p className="text-sm font-medium uppercase tracking-wide text-stone-500">{describeLocalDate(entry.dueOn, todayIn(identity.timeZone))}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{entry.version.title}</h1>
+      </header>
+      <Card>
+        <AnswerList fields={entry.version.fields} answers={entry.answers} privateKeys={entry.privateKeys} viewer="client" />
+      </Card>
+      <section aria-labelledby="feedback-title" className="space-y-3">
+        <h2 id="feedback-title" className="text-xl font-semibold">
+          Feedback from {entry.therapistName}
+        </h2>
+        {entry.feedback.length === 0 ? (
+          <p className="text-stone-600">No feedback yet. It will appear here when {entry.therapistName} has read your entry.</p>
+        ) : (
+          entry.feedback.map((item) => (
+            <div key={item.id} className="rounded-xl border border-brand-200 bg-brand-50 p-4" data-testid="feedback">
+              <p className="whitespace-pre-wrap text-base text-stone-900">{item.body}</p>
+              <p className="mt-2 text-sm text-stone-600">{formatDateTime(item.createdAt, identity.timeZone)}</p>
+            </div>
+          ))
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { AssignForm } from "@/components/assignments/assign-form";
+import { Card } from "@/components/ui/card";
+import { requireTherapist } from "@/lib/auth/session";
+import { listClients } from "@/lib/clients/list-clients";
+import { therapistScope } from "@/lib/clients/scope";
+import { todayIn } from "@/lib/dates/local-date";
+import { getBuiltInExercise } from "@/lib/exercises";
+import { listTemplates } from "@/lib/templates/list-templates";
+
+export const metadata: Metadata = { title: "Assign homework" };
+
+export default async function AssignPage({ searchParams }: PageProps<"/assign">) {
+  const therapist = await requireTherapist();
+  const scope = therapistScope(therapist);
+  const params = await searchParams;
+  const [templates, clients] = await Promise.all([listTemplates(scope), listClients(scope)]);
+  const chosenClients = [params.client].flat().filter((value): value is string => typeof value === "string");
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Assign homework</h1>
+      <Card>
+        {clients.length === 0 ? (
+          <p className="text-stone-700">Add a client first; then you can give them homework.</p>
+        ) : (
+          <AssignForm
+            templates={templates.map((template) => {
+              const builtIn = template.builtIn ? getBuiltInExercise(template.slug ?? "") : undefined;
+              return {
+                id: template.id,
+                label: `${template.title}${template.builtIn ? "" : " (yours)"}`,
+                suggestedSchedule: builtIn?.suggestedSchedule,
+                suggestedDays: builtIn?.suggestedDays,
+              };
+            })}
+            clients={clients.map((client) => ({ id: client.id, label: client.status === "INVITED" ? `${client.displayName} (invited)` : client.displayName }))}
+            defaultTemplateId={typeof params.template === "string" ? params.template : undefined}
+            defaultClientIds={chosenClients}
+            today={todayIn(therapist.timeZone)}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

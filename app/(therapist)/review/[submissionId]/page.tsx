@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { setReviewedAction } from "../actions";
+import { AnswerList } from "@/components/exercises/answer-list";
+import { FeedbackForm } from "@/components/review/feedback-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { requireTherapist } from "@/lib/auth/session";
+import { therapistScope } from "@/lib/clients/scope";
+import { formatDateTime } from "@/lib/dates/format";
+import { AppError } from "@/lib/errors";
+import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
+
+export const metadata: Metadata = { title: "Entry" };
+
+export default async function ReviewSubmissionPage({ params }: PageProps<"/review/[submissionId]">) {
+  const { submissionId } = await params;
+  const therapist = await requireTherapist();
+  const entry = await getSubmissionForReview(therapistScope(therapist), submissionId).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Link href="/review" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        ← Review inbox
+      </Link>
+      <header>
+        <p className="text-sm text-stone-600">
+          <Link href={`/clients/${entry.client.id}`} className="font-semibold text-stone-800 underline-offset-2 hover:underline">
+            {entry.client.displayName}
+          </Link>{" "}
+          · for {entry.dueOn} · submitted {entry.submittedAt ? formatDateTime(entry.submittedAt, therapist.timeZone) : "—"}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {entry.version.title} <span className="text-base font-normal text-stone-500">v{entry.version.version}</span>
+        </h1>
+        {entry.note ? <p className="mt-2 text-sm text-stone-600">Your note: “{entry.note}”</p> : null}
+      </header>
+      {entry.safetyConcern ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-900">
+          A safety question in this entry was answered as unsafe.
+        </p>
+      ) : null}
+      <Card>
+        <AnswerList fields={entry.version.fields} answers={entry.answers} privateKeys={entry.privateKeys} viewer="therapist" />
+      </Card>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">Feedback</h2>
+        {entry.feedback.map((item) => (
+          <div key={item.id} className="mb-3 rounded-lg bg-stone-50 p-3">
+            <p className="whitespace-pre-wrap">{item.body}</p>
+            <p className="mt-1 text-xs text-stone-500">
+              {formatDateTime(item.createdAt, therapist.timeZone)} · {item.readAt ? "read by client" : "not read yet"}
+            </p>
+          </div>
+        ))}
+        <FeedbackForm submissionId={entry.id} clientName={entry.client.displayName} />
+      </Card>
+      <form action={setReviewedAction} className="flex items-center gap-3">
+        <input type="hidden" name="submissionId" value={entry.id} />
+        <input type="hidden" name="reviewed" value={entry.reviewedAt ? "false" : "true"} />
+        <Button type="submit" variant="secondary">
+          {entry.reviewedAt ? "Mark as not reviewed" : "Mark reviewed without feedback"}
+        </Button>
+        {entry.reviewedAt ? <span className="text-sm text-stone-600">Reviewed {formatDateTime(entry.reviewedAt, therapist.timeZone)}</span> : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { findSafetyConcerns, type Answers, type FieldDefinition } from "@/lib/exercises";
+import { saveDraftAction, submitEntryAction } from "@/app/(portal)/portal/homework/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { ConflictBanner } from "./conflict-banner";
+import { CrisisPanel } from "./crisis-panel";
+import { FieldControl } from "./fields/field-control";
+import { SaveStatusBadge } from "./save-status";
+import { useAutosave } from "./use-autosave";
+
+type Props = {
+  assignmentId: string;
+  entryKey: string;
+  fields: FieldDefinition[];
+  initialAnswers: Answers;
+  initialPrivateKeys: string[];
+  initialVersion: number;
+  crisisResources: string;
+};
+
+export function EntryForm(props: Props) {
+  const router = useRouter();
+  const [submitting, setSubmitting] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const draft = useAutosave({
+    initial: { answers: props.initialAnswers, privateKeys: props.initialPrivateKeys },
+    initialVersion: props.initialVersion,
+    save: (payload) => saveDraftAction({ assignmentId: props.assignmentId, entryKey: props.entryKey, ...payload }),
+    onSubmitted: (submissionId) => router.replace(`/portal/entries/${submissionId}`),
+  });
+
+  // Shown the moment an answer says the client is unsafe, before any submit.
+  const unsafe = findSafetyConcerns(props.fields, draft.answers).length > 0;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (submitting || draft.conflict) return;
+    setSubmitting(true);
+    setMessage(undefined);
+    try {
+      await draft.flush();
+      if (draft.isBlocked()) return;
+      const result = await submitEntryAction({
+        assignmentId: props.assignmentId,
+        entryKey: props.entryKey,
+        answers: draft.answers,
+        privateKeys: draft.privateKeys,
+        baseVersion: draft.currentVersion(),
+      });
+      if (result.ok || result.reason === "submitted") {
+        draft.markSubmitted();
+        router.replace(`/portal/entries/${result.submissionId}?submitted=1`);
+        return;
+      }
+      if (result.reason === "invalid") {
+        draft.setFieldErrors(result.fieldErrors);
+        setMessage(result.message);
+        const first = props.fields.find((field) => result.fieldErrors[field.key]);
+        if (first) document.getElementById(`field-${first.key}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+      } else {
+        setMessage("This entry was changed elsewhere. Please choose which version to keep, then submit again.");
+      }
+    } catch {
+      setMessage("We couldn’t reach Trellis. Your answers are still here; please try again in a moment.");
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      <div className="sticky top-0 z-10 -mx-4 flex justify-end bg-stone-50/95 px-4 py-2 backdrop-blur">
+        <SaveStatusBadge status={draft.status} savedAt={draft.savedAt} />
+      </div>
+      {draft.conflict ? <ConflictBanner updatedAt={draft.conflict.updatedAt} onChoose={draft.resolveConflict} /> : null}
+      {unsafe ? <CrisisPanel text={props.crisisResources} /> : null}
+
+      {props.fields.map((field) => {
+        const id = `field-${field.key}`;
+        const error = draft.fieldErrors[field.key]?.[0];
+        const describedBy = [field.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+        const groupLike = !["short_text", "long_text", "number"].includes(field.type);
+        return (
+          <fieldset key={field.key} className="space-y-2">
+            {groupLike ? (
+              <legend id={`${id}-label`} className="text-lg font-semibold text-stone-900">
+                {field.label}
+                {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
+              </legend>
+            ) : (
+              <label id={`${id}-label`} htmlFor={id} className="block text-lg font-semibold text-stone-900">
+                {field.label}
+                {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
+              </label>
+            )}
+            {field.help ? (
+              <p id={`${id}-help`} className="text-base text-stone-600">
+                {field.help}
+              </p>
+            ) : null}
+            <FieldControl
+              field={field}
+              id={id}
+              value={draft.answers[field.key]}
+              onChange={(value) => draft.setAnswer(field.key, value)}
+              onBlur={() => void draft.flush()}
+              describedBy={describedBy}
+              invalid={Boolean(error)}
+            />
+            {field.type === "long_text" && field.privateAllowed ? (
+              <label className="flex items-start gap-2 text-sm text-stone-700">
+                <input
+                  type="checkbox"
+                  checked={draft.privateKeys.includes(field.key)}
+                  onChange={(event) => draft.setPrivate(field.key, event.target.checked)}
+                  className="mt-0.5 size-5 accent-brand-700"
+                />
+                <span>Keep this answer private. Your therapist will see that you wrote it, but not what you wrote.</span>
+              </label>
+            ) : null}
+            <p id={`${id}-error`} aria-live="polite" className="text-sm font-medium text-red-700">
+              {error}
+            </p>
+          </fieldset>
+        );
+      })}
+
+      <FormAlert message={message} />
+      <Button type="submit" disabled={submitting || Boolean(draft.conflict)} className="w-full py-3 text-base sm:w-auto">
+        {submitting ? "Submitting…" : "Submit"}
+      </Button>
+    </form>
+  );
+}

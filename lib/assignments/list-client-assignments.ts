@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { fromDbDate, todayIn, type LocalDate } from "@/lib/dates/local-date";
+import { describeSchedule, nextDueDate } from "@/lib/schedule/schedule";
+import type { TherapistScope } from "@/lib/clients/scope";
+import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
+import { adherenceOf, type Adherence } from "./adherence";
+import { scheduleOf, scheduleSelect } from "./schedule-of";
+
+export type ClientAssignment = {
+  id: string;
+  title: string;
+  version: number;
+  note: string | null;
+  status: AssignmentStatus;
+  scheduleLabel: string;
+  startDate: LocalDate;
+  endDate: LocalDate | null;
+  nextDue: LocalDate | null;
+  adherence: Adherence;
+  isLog: boolean;
+  canSetEndDate: boolean;
+};
+
+/** A client's assignments for their therapist, with adherence so far (the client's calendar). */
+export async function listClientAssignments(scope: TherapistScope, clientId: string, now = new Date()): Promise<ClientAssignment[]> {
+  const client = await db.client.findFirst({
+    where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId },
+    select: { timeZone: true },
+  });
+  if (!client) throw notFound();
+  const today = todayIn(client.timeZone, now);
+
+  const [assignments, submitted] = await Promise.all([
+    db.assignment.findMany({
+      where: { clientId, therapistId: scope.therapistId },
+      orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+      select: {
+        id: true,
+        note: true,
+        status: true,
+        pausedAt: true,
+        endedAt: true,
+        ...scheduleSelect,
+        templateVersion: { select: { title: true, version: true, allowsMultiplePerDay: true } },
+      },
+    }),
+    // One row per (assignment, day) with a submitted entry, however many log entries that day had.
+    db.submission.groupBy({
+      by: ["assignmentId", "dueOn"],
+      where: { clientId, status: "SUBMITTED", assignment: { therapistId: scope.therapistId } },
+    }),
+  ]);
+
+  const doneDays = new Map<string, LocalDate[]>();
+  for (const row of submitted) {
+    const list = doneDays.get(row.assignmentId) ?? [];
+    list.push(fromDbDate(row.dueOn));
+    doneDays.set(row.assignmentId, list);
+  }
+
+  return assignments.map((assignment) => {
+    const schedule = scheduleOf(assignment);
+    const stoppedAt = assignment.endedAt ?? assignment.pausedAt;
+    return {
+      id: assignment.id,
+      title: assignment.templateVersion.title,
+      version: assignment.templateVersion.version,
+      note: assignment.note,
+      status: assignment.status,
+      scheduleLabel: describeSchedule(schedule),
+      startDate: schedule.startDate,
+      endDate: schedule.endDate ?? null,
+      nextDue: assignment.status === "ACTIVE" ? nextDueDate(schedule, today) : null,
+      adherence: adherenceOf(schedule, doneDays.get(assignment.id) ?? [], today, stoppedAt ? todayIn(client.timeZone, stoppedAt) : null),
+      isLog: assignment.templateVersion.allowsMultiplePerDay,
+      canSetEndDate: schedule.type === "DAILY" || schedule.type === "WEEKLY",
+    };
+  });
+}

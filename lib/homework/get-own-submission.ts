@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { fromDbDate } from "@/lib/dates/local-date";
+import type { Answers } from "@/lib/exercises";
+import { toExerciseVersion, versionSelect } from "@/lib/templates/definition";
+import type { ClientScope } from "./client-scope";
+
+/**
+ * A submitted entry for its author, with the questions of the version it
+ * was answered with and the therapist's feedback. Opening it marks the
+ * feedback as read.
+ */
+export async function getOwnSubmission(client: ClientScope, submissionId: string, now = new Date()) {
+  const submission = await db.submission.findFirst({
+    where: { id: submissionId, clientId: client.clientId, practiceId: client.practiceId, status: "SUBMITTED" },
+    select: {
+      id: true,
+      dueOn: true,
+      submittedAt: true,
+      answers: true,
+      privateAnswers: true,
+      privateKeys: true,
+      safetyConcern: true,
+      templateVersion: { select: versionSelect },
+      assignment: { select: { template: { select: { kind: true } }, therapist: { select: { name: true } } } },
+      feedback: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, readAt: true } },
+    },
+  });
+  if (!submission) throw notFound();
+  const unread = submission.feedback.filter((item) => item.readAt === null).map((item) => item.id);
+  if (unread.length) await db.feedback.updateMany({ where: { id: { in: unread }, submissionId: submission.id }, data: { readAt: now } });
+  return {
+    id: submission.id,
+    dueOn: fromDbDate(submission.dueOn),
+    submittedAt: submission.submittedAt,
+    answers: { ...(submission.answers as Answers), ...(submission.privateAnswers as Answers) },
+    privateKeys: submission.privateKeys,
+    safetyConcern: submission.safetyConcern,
+    version: toExerciseVersion(submission.templateVersion, submission.assignment.template.kind),
+    therapistName: submission.assignment.therapist.name,
+    feedback: submission.feedback.map(({ id, body, createdAt }) => ({ id, body, createdAt })),
+  };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fromDbDate, type LocalDate } from "@/lib/dates/local-date";
+import type { TherapistScope } from "@/lib/clients/scope";
+
+export type InboxItem = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  title: string;
+  dueOn: LocalDate;
+  submittedAt: Date;
+  reviewed: boolean;
+  safetyConcern: boolean;
+};
+
+/** Submitted entries across the caller's caseload: unreviewed first, then newest. */
+export async function listInbox(
+  scope: TherapistScope,
+  filter: { clientId?: string; templateId?: string; show?: "new" | "all" } = {},
+): Promise<InboxItem[]> {
+  const rows = await db.submission.findMany({
+    where: {
+      status: "SUBMITTED",
+      practiceId: scope.practiceId,
+      assignment: { therapistId: scope.therapistId, ...(filter.templateId ? { templateId: filter.templateId } : {}) },
+      ...(filter.clientId ? { clientId: filter.clientId } : {}),
+      ...(filter.show === "all" ? {} : { reviewedAt: null }),
+    },
+    orderBy: [{ reviewedAt: { sort: "desc", nulls: "first" } }, { submittedAt: "desc" }],
+    take: 200,
+    // Never privateAnswers: therapist queries do not read it, ever.
+    select: {
+      id: true,
+      clientId: true,
+      dueOn: true,
+      submittedAt: true,
+      reviewedAt: true,
+      safetyConcern: true,
+      client: { select: { displayName: true } },
+      templateVersion: { select: { title: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    clientId: row.clientId,
+    clientName: row.client.displayName,
+    title: row.templateVersion.title,
+    dueOn: fromDbDate(row.dueOn),
+    submittedAt: row.submittedAt ?? new Date(0),
+    reviewed: row.reviewedAt !== null,
+    safetyConcern: row.safetyConcern,
+  }));
+}
+
+/** For the navigation badge. */
+export function countUnreviewed(scope: TherapistScope): Promise<number> {
+  return db.submission.count({
+    where: { status: "SUBMITTED", reviewedAt: null, practiceId: scope.practiceId, assignment: { therapistId: scope.therapistId } },
+  });
+}

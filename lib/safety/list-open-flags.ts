@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TherapistScope } from "@/lib/clients/scope";
+
+/** Unacknowledged safety flags on the caller's clients, newest first. */
+export function listOpenSafetyFlags(scope: TherapistScope, clientId?: string) {
+  return db.safetyFlag.findMany({
+    where: {
+      acknowledgedAt: null,
+      practiceId: scope.practiceId,
+      client: { therapistId: scope.therapistId },
+      ...(clientId ? { clientId } : {}),
+    },
+    orderBy: { raisedAt: "desc" },
+    select: { id: true, raisedAt: true, submission: { select: { id: true, status: true } }, client: { select: { id: true, displayName: true, timeZone: true } } },
+  });
+}
+
+/** Plain props for the flag list; the entry link only when the entry was submitted (drafts are the client's). */
+export function toFlagProps(flags: Awaited<ReturnType<typeof listOpenSafetyFlags>>) {
+  return flags.map((flag) => ({
+    id: flag.id,
+    raisedAt: flag.raisedAt.toISOString(),
+    submissionId: flag.submission?.status === "SUBMITTED" ? flag.submission.id : null,
+    clientId: flag.client.id,
+    clientName: flag.client.displayName,
+  }));
+}
