@@ -1,0 +1,50 @@
+import { ExercisePreview } from "@/components/exercises/exercise-preview";
+import { fieldDefinitionSchema, type FieldDefinition } from "@/lib/exercises/fields";
+import type { FieldPayload } from "./builder-model";
+
+/** A live preview of the questions as typed; unfinished ones are left out until they are complete. */
+export function BuilderPreview({
+  title,
+  purpose,
+  instructions,
+  estimatedMinutes,
+  payloads,
+}: {
+  title: string;
+  purpose: string;
+  instructions: string;
+  estimatedMinutes: string;
+  payloads: FieldPayload[];
+}) {
+  // Round-trip through JSON so the preview sees exactly what the server will.
+  const sent = JSON.parse(JSON.stringify(payloads)) as unknown[];
+  const fields: FieldDefinition[] = [];
+  const unfinished: number[] = [];
+  sent.forEach((payload, index) => {
+    const parsed = fieldDefinitionSchema.safeParse(payload);
+    if (parsed.success) fields.push(parsed.data);
+    else unfinished.push(index + 1);
+  });
+  const minutes = Number(estimatedMinutes);
+  return (
+    <div className="space-y-3">
+      {unfinished.length ? (
+        <p className="text-sm text-stone-600" role="status">
+          {unfinished.length === 1 ? `Question ${unfinished[0]} isn’t` : `Questions ${unfinished.join(", ")} aren’t`} finished yet, so
+          {unfinished.length === 1 ? " it is" : " they are"} left out of this preview.
+        </p>
+      ) : null}
+      <ExercisePreview
+        idPrefix="builder-preview"
+        therapistNotes
+        exercise={{
+          title: title.trim() || "Untitled exercise",
+          purpose: purpose.trim() || "Your purpose sentence will appear here.",
+          instructions: instructions.trim() || null,
+          estimatedMinutes: Number.isInteger(minutes) && minutes > 0 ? minutes : 1,
+          fields,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionState } from "react";
+import { duplicateTemplateAction } from "@/app/(therapist)/library/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ButtonVariant } from "@/components/ui/button";
+
+export function DuplicateTemplateButton({
+  templateId,
+  label,
+  variant = "primary",
+}: {
+  templateId: string;
+  label: string;
+  variant?: ButtonVariant;
+}) {
+  const [state, action] = useActionState(duplicateTemplateAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="templateId" value={templateId} />
+      <SubmitButton variant={variant} pendingLabel="Making a copy…">
+        {label}
+      </SubmitButton>
+      <FormAlert message={state && !state.ok ? state.message : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/prisma-errors";
+import type { TherapistScope } from "@/lib/clients/scope";
+import { parseTemplate, templateFieldErrors, type TemplateData, type TemplateInput } from "@/lib/validations/templates";
+import { versionData, versionDetailsSchema, type VersionDetails } from "./definition";
+
+export type SavedTemplate = { templateId: string; version: number; newVersion: boolean };
+
+const CHECK_FIELDS = "Please check the highlighted fields.";
+const SAVED_TWICE = "Someone else saved this exercise at the same moment. Please reload the page and try again.";
+
+function checked(input: TemplateInput): TemplateData {
+  const parsed = parseTemplate(input);
+  if (!parsed.success) throw invalid(CHECK_FIELDS, templateFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function rowData(data: TemplateData, details: VersionDetails = {}) {
+  return versionData({ ...details, ...data });
+}
+
+/** A new exercise owned by the caller's practice, starting at version 1. */
+export async function createCustomTemplate(scope: TherapistScope, input: TemplateInput): Promise<SavedTemplate> {
+  const data = checked(input);
+  const template = await db.exerciseTemplate.create({
+    data: {
+      practiceId: scope.practiceId,
+      createdById: scope.therapistId,
+      kind: data.kind,
+      title: data.title,
+      versions: { create: { version: 1, ...rowData(data) } },
+    },
+    select: { id: true },
+  });
+  return { templateId: template.id, version: 1, newVersion: true };
+}
+
+/**
+ * Locks the practice's own, non-archived template and its newest version.
+ * Locking the version row FOR UPDATE also waits for any assignment being
+ * created against it right now (its foreign key holds a KEY SHARE lock), so
+ * the "is it assigned?" answer below cannot go stale before we write.
+ */
+async function lockLatestVersion(tx: Tx, scope: TherapistScope, templateId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "ExerciseTemplate"
+    WHERE "id" = ${templateId} AND "practiceId" = ${scope.practiceId} AND "archivedAt" IS NULL
+    FOR UPDATE`;
+  if (locked.length !== 1) throw notFound();
+  const latest = await tx.templateVersion.findFirst({
+    where: { templateId },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, details: true, contentHash: true },
+  });
+  if (!latest) throw notFound();
+  await tx.$queryRaw`SELECT "id" FROM "TemplateVersion" WHERE "id" = ${latest.id} FOR UPDATE`;
+  return latest;
+}
+
+async function isVersionAssigned(tx: Tx, templateVersionId: string): Promise<boolean> {
+  return (await tx.assignment.count({ where: { templateVersionId } })) > 0;
+}
+
+/**
+ * Saves an edit to one of the practice's own exercises. Built-ins are
+ * read-only (duplicate them instead). Homework already given keeps the
+ * questions it was given: once the newest version is assigned, an edit
+ * becomes a new version; until then the newest version is edited in place.
+ */
+export async function updateCustomTemplate(
+  scope: TherapistScope,
+  templateId: string,
+  input: TemplateInput,
+): Promise<SavedTemplate> {
+  const data = checked(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const latest = await lockLatestVersion(tx, scope, templateId);
+      const row = rowData(data, versionDetailsSchema.parse(latest.details ?? {}));
+      await tx.exerciseTemplate.update({ where: { id: templateId }, data: { title: data.title, kind: data.kind } });
+
+      if (!(await isVersionAssigned(tx, latest.id))) {
+        await tx.templateVersion.update({ where: { id: latest.id }, data: row });
+        return { templateId, version: latest.version, newVersion: false };
+      }
+      if (latest.contentHash === row.contentHash) return { templateId, version: latest.version, newVersion: false };
+      const version = latest.version + 1;
+      await tx.templateVersion.create({ data: { templateId, version, ...row } });
+      return { templateId, version, newVersion: true };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(SAVED_TWICE);
+    throw error;
+  }
+}
+
+/** Whether saving an edit now would create a new version (the edit page says so up front). */
+export async function isLatestVersionAssigned(scope: TherapistScope, templateId: string): Promise<boolean> {
+  const latest = await db.templateVersion.findFirst({
+    where: { templateId, template: { practiceId: scope.practiceId } },
+    orderBy: { version: "desc" },
+    select: { _count: { select: { assignments: true } } },
+  });
+  if (!latest) throw notFound();
+  return latest._count.assignments > 0;
+}
