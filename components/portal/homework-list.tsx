@@ -5,7 +5,14 @@ import type { HomeworkItem } from "@/lib/homework/portal-overview";
 import { buttonClasses } from "@/components/ui/button";
 
 function ItemCard({ item, today, kind }: { item: HomeworkItem; today: LocalDate; kind: "today" | "overdue" | "upcoming" }) {
-  const when = kind === "upcoming" ? `Opens ${describeLocalDate(item.dueOn, today).toLowerCase()}` : kind === "overdue" ? `Was due ${describeLocalDate(item.dueOn, today).toLowerCase()}` : null;
+  const when =
+    kind === "upcoming"
+      ? `Opens ${describeLocalDate(item.opensOn ?? item.dueOn, today).toLowerCase()}`
+      : kind === "overdue"
+        ? `Was due ${describeLocalDate(item.dueOn, today).toLowerCase()}`
+        : item.dueOn !== today
+          ? `Due ${describeLocalDate(item.dueOn, today).toLowerCase()}`
+          : null;
   return (
     <li className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" data-testid={`homework-${kind}`}>
       <div className="flex items-start justify-between gap-3">

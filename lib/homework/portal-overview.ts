@@ -19,6 +19,8 @@ export type HomeworkItem = {
   entriesToday: number;
   /** "Day 12 of 30" for N-day trackers. */
   progress: { day: number; of: number } | null;
+  /** For upcoming items: the first day it can be done. */
+  opensOn?: LocalDate;
 };
 
 export type DoneItem = {
@@ -98,6 +100,14 @@ export async function getPortalOverview(client: ClientScope, now = new Date()): 
       progress: schedule.type === "DAILY_FOR_N_DAYS" && last ? { day: dayNumber(schedule, dueOn), of: schedule.dayCount ?? 0 } : null,
     });
 
+    if (schedule.type === "ONCE" && last) {
+      // A one-off item is open from its start date until it is due.
+      const done = submittedDays.has(`${assignment.id}|${last}`);
+      if (!done && schedule.startDate <= today && today <= last) overview.dueToday.push(item(last));
+      else if (!done && last < today && last >= addDays(today, -OVERDUE_WINDOW_DAYS)) overview.overdue.push(item(last));
+      else if (schedule.startDate > today && schedule.startDate <= addDays(today, UPCOMING_DAYS)) overview.upcoming.push({ ...item(last), opensOn: schedule.startDate });
+      continue;
+    }
     if (isDueOn(schedule, today) && (isLog || !submittedDays.has(`${assignment.id}|${today}`))) {
       overview.dueToday.push(item(today));
     }
@@ -107,7 +117,7 @@ export async function getPortalOverview(client: ClientScope, now = new Date()): 
       }
     }
     const next = nextDueDate(schedule, addDays(today, 1), UPCOMING_DAYS - 1);
-    if (next && !(isLog && isDueOn(schedule, today))) overview.upcoming.push(item(next));
+    if (next && !(isLog && isDueOn(schedule, today))) overview.upcoming.push({ ...item(next), opensOn: next });
   }
 
   overview.overdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));

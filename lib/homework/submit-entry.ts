@@ -5,6 +5,7 @@ import { buildAnswersSchema, extractMeasurements, findSafetyConcerns, type Answe
 import { toDbDate } from "@/lib/dates/local-date";
 import { raiseSafetyFlag } from "@/lib/safety/raise-safety-flag";
 import { DraftConflict } from "./entry-errors";
+import { recordedOnFor } from "./entry-rules";
 import { loadOwnAssignment } from "./load-assignment";
 import { ensureEntryRow, resolveWritableEntry } from "./resolve-entry";
 import { splitPrivateAnswers } from "./split-answers";
@@ -83,7 +84,7 @@ export async function submitEntry(client: ClientScope, input: DraftInput, now = 
           submissionId: row.id,
           metric: measurement.metric,
           value: measurement.value,
-          recordedOn: toDbDate(dueOn),
+          recordedOn: toDbDate(recordedOnFor(dueOn, assignment.today)),
         })),
       });
     }

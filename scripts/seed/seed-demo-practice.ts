@@ -5,6 +5,7 @@ import { addClient } from "@/lib/clients/add-client";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { db } from "@/lib/db";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_THERAPIST } from "./demo-accounts";
+import { seedDemoHistory } from "./demo-history";
 
 export async function demoPracticeExists(): Promise<boolean> {
   return (await db.user.count({ where: { email: DEMO_THERAPIST.email } })) > 0;
@@ -13,9 +14,22 @@ export async function demoPracticeExists(): Promise<boolean> {
 export async function seedDemoPractice() {
   const therapist = await createTherapistAccount({ ...DEMO_THERAPIST, password: DEMO_PASSWORD });
   const scope = { therapistId: therapist.id, practiceId: therapist.practiceId };
+  const joined = new Map<string, { clientId: string; userId: string; practiceId: string; timeZone: string; name: string }>();
   for (const client of DEMO_CLIENTS) {
-    const { invitation } = await addClient(scope, client);
-    if (client.joins) await acceptInvitation({ token: invitation.token, password: DEMO_PASSWORD });
+    const { client: created, invitation } = await addClient(scope, client);
+    if (!client.joins) continue;
+    const user = await acceptInvitation({ token: invitation.token, password: DEMO_PASSWORD });
+    joined.set(client.email, { clientId: created.id, userId: user.id, practiceId: therapist.practiceId, timeZone: client.timeZone, name: client.displayName });
   }
+  const get = (email: string) => {
+    const client = joined.get(email);
+    if (!client) throw new Error(`Demo client ${email} is missing`);
+    return client;
+  };
+  await seedDemoHistory(scope, {
+    jordan: get("jordan@demo.trellis.test"),
+    sam: get("sam@demo.trellis.test"),
+    aiko: get("aiko@demo.trellis.test"),
+  });
   return { therapistId: therapist.id };
 }
