@@ -24,8 +24,10 @@ export function TimeZoneSelect({
     const guess = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (guess && TIME_ZONES.includes(guess)) ref.current.value = guess;
   }, [defaultValue]);
+  // React resets a form after its action, and a <select> returns to the option
+  // it first rendered with; remounting on the echoed value keeps the choice.
   return (
-    <SelectField ref={ref} label={label} name={name} defaultValue={defaultValue ?? "UTC"} error={error} hint={hint}>
+    <SelectField key={defaultValue ?? "browser-guess"} ref={ref} label={label} name={name} defaultValue={defaultValue ?? "UTC"} error={error} hint={hint}>
       {TIME_ZONES.map((zone) => (
         <option key={zone} value={zone}>
           {zone.replaceAll("_", " ")}

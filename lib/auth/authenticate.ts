@@ -3,7 +3,7 @@ import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { allowSignInAttempt, clearSignInAttempts } from "./rate-limit";
+import { allowSignInAttempt, clearSignInAttempts, recordFailedSignIn } from "./rate-limit";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export class TooManyAttempts extends CredentialsSignin {
@@ -36,9 +36,12 @@ export async function authenticate(credentials: unknown, address: string): Promi
     },
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!user || !valid) return null;
   // An archived client keeps their account row but can no longer sign in.
-  if (user.role === "CLIENT" && user.clientProfile?.status !== "ACTIVE") return null;
+  const allowed = user && valid && !(user.role === "CLIENT" && user.clientProfile?.status !== "ACTIVE");
+  if (!user || !allowed) {
+    await recordFailedSignIn(email, address);
+    return null;
+  }
 
   await clearSignInAttempts(email);
   return { id: user.id, role: user.role, sessionVersion: user.sessionVersion, name: user.name, email: user.email };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { authenticate, TooManyAttempts } from "@/lib/auth/authenticate";
 import { archiveClient } from "@/lib/clients/archive-client";
+import { db } from "@/lib/db";
 import {
   createActiveClient,
   createInvitedClient,
@@ -121,6 +122,18 @@ describe("sign-in rate limit", () => {
     );
   }, 60_000);
 
+  it("does not count successful sign-ins against the address, so a shared office is never locked out", async () => {
+    const { user, email } = await createTherapist();
+    const address = newAddress();
+    await expectAddressFailures(address, 0);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect((await authenticate({ email, password: PASSWORD }, address))?.id).toBe(user.id);
+    }
+    await expectAddressFailures(address, 0);
+    expect(await authenticate({ email, password: "wrong password!" }, address)).toBeNull();
+    await expectAddressFailures(address, 1);
+  });
+
   it("clears the per-email counter after a successful sign-in", async () => {
     const { user, email } = await createTherapist();
     const address = newAddress();
@@ -149,3 +162,9 @@ describe("sign-in rate limit", () => {
     expect((await authenticate({ email: other.email, password: PASSWORD }, address))?.id).toBe(other.user.id);
   });
 });
+
+/** The per-address failure counter as stored in PostgreSQL. */
+async function expectAddressFailures(address: string, expected: number) {
+  const row = await db.rateLimiterFlexible.findUnique({ where: { key: `signin-ip:${address}` } });
+  expect(row?.points ?? 0).toBe(expected);
+}
