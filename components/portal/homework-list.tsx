@@ -7,11 +7,11 @@ import { buttonClasses } from "@/components/ui/button";
 function ItemCard({ item, today, kind }: { item: HomeworkItem; today: LocalDate; kind: "today" | "overdue" | "upcoming" }) {
   const when =
     kind === "upcoming"
-      ? `Opens ${describeLocalDate(item.opensOn ?? item.dueOn, today).toLowerCase()}`
+      ? `Opens ${describeLocalDate(item.opensOn ?? item.dueOn, today, false)}`
       : kind === "overdue"
-        ? `Was due ${describeLocalDate(item.dueOn, today).toLowerCase()}`
+        ? `Was due ${describeLocalDate(item.dueOn, today, false)}`
         : item.dueOn !== today
-          ? `Due ${describeLocalDate(item.dueOn, today).toLowerCase()}`
+          ? `Due ${describeLocalDate(item.dueOn, today, false)}`
           : null;
   return (
     <li className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" data-testid={`homework-${kind}`}>

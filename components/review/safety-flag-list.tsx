@@ -40,7 +40,7 @@ export function SafetyFlagList({ flags }: { flags: Flag[] }) {
               <Link href={`/clients/${flag.clientId}`} className="font-semibold underline underline-offset-2">
                 {flag.clientName}
               </Link>{" "}
-              answered a safety question as unsafe on {new Date(flag.raisedAt).toLocaleString()}.{" "}
+              answered a safety question as unsafe ({flag.raisedAt}).{" "}
               {flag.submissionId ? (
                 <Link href={`/review/${flag.submissionId}`} className="text-red-800 underline underline-offset-2">
                   Open the entry

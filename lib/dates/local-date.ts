@@ -79,13 +79,15 @@ export function weekdayName(day: number): string {
   return WEEKDAY_NAMES[day] ?? "";
 }
 
-/** "Tuesday 3 March" — for the client's portal, no time zone conversion needed. */
-export function describeLocalDate(date: LocalDate, today?: LocalDate): string {
+/**
+ * "Tuesday 3 March", or "today" / "yesterday" / "tomorrow" — for the client's
+ * portal, no time zone conversion needed. `capitalized` for the start of a line.
+ */
+export function describeLocalDate(date: LocalDate, today?: LocalDate, capitalized = true): string {
   if (today) {
     const offset = daysBetween(today, date);
-    if (offset === 0) return "Today";
-    if (offset === -1) return "Yesterday";
-    if (offset === 1) return "Tomorrow";
+    const relative = offset === 0 ? "today" : offset === -1 ? "yesterday" : offset === 1 ? "tomorrow" : null;
+    if (relative) return capitalized ? relative[0]!.toUpperCase() + relative.slice(1) : relative;
   }
   return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
     new Date(toUtcMs(date)),

@@ -41,6 +41,7 @@ export type PortalOverview = {
 };
 
 const DONE_DAYS = 14;
+const DONE_SHOWN = 10;
 const UPCOMING_DAYS = 7;
 
 /** What the client's home shows, all in their own calendar. Four queries, whatever the number of items. */
@@ -66,7 +67,7 @@ export async function getPortalOverview(client: ClientScope, now = new Date()): 
     db.submission.findMany({
       where: { clientId: client.clientId, status: "SUBMITTED", submittedAt: { gte: new Date(now.getTime() - DONE_DAYS * 86_400_000) } },
       orderBy: { submittedAt: "desc" },
-      take: 30,
+      take: DONE_SHOWN,
       select: {
         id: true,
         dueOn: true,
@@ -116,8 +117,9 @@ export async function getPortalOverview(client: ClientScope, now = new Date()): 
         if (!submittedDays.has(`${assignment.id}|${day}`)) overview.overdue.push(item(day));
       }
     }
+    // Something due today already has its card; "coming up" is for what isn't.
     const next = nextDueDate(schedule, addDays(today, 1), UPCOMING_DAYS - 1);
-    if (next && !(isLog && isDueOn(schedule, today))) overview.upcoming.push({ ...item(next), opensOn: next });
+    if (next && !isDueOn(schedule, today)) overview.upcoming.push({ ...item(next), opensOn: next });
   }
 
   overview.overdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));

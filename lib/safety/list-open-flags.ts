@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/dates/format";
 import type { TherapistScope } from "@/lib/clients/scope";
 
 /** Unacknowledged safety flags on the caller's clients, newest first. */
@@ -17,10 +18,10 @@ export function listOpenSafetyFlags(scope: TherapistScope, clientId?: string) {
 }
 
 /** Plain props for the flag list; the entry link only when the entry was submitted (drafts are the client's). */
-export function toFlagProps(flags: Awaited<ReturnType<typeof listOpenSafetyFlags>>) {
+export function toFlagProps(flags: Awaited<ReturnType<typeof listOpenSafetyFlags>>, viewerTimeZone: string) {
   return flags.map((flag) => ({
     id: flag.id,
-    raisedAt: flag.raisedAt.toISOString(),
+    raisedAt: formatDateTime(flag.raisedAt, viewerTimeZone),
     submissionId: flag.submission?.status === "SUBMITTED" ? flag.submission.id : null,
     clientId: flag.client.id,
     clientName: flag.client.displayName,

@@ -9,7 +9,7 @@ import type { ClientScope } from "@/lib/homework/client-scope";
 import { saveDraft } from "@/lib/homework/save-draft";
 import { startLogEntry } from "@/lib/homework/start-log-entry";
 import { submitEntry } from "@/lib/homework/submit-entry";
-import { giveFeedback } from "@/lib/review/give-feedback";
+import { giveFeedback, setReviewed } from "@/lib/review/give-feedback";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { assignSchema } from "@/lib/validations/assignments";
 import type { z } from "zod";
@@ -125,6 +125,17 @@ async function triggerLog(therapist: TherapistScope, client: DemoClient, today: 
   }
 }
 
+/** A living practice: everything older than four days has been read. */
+async function markOlderEntriesReviewed(therapist: TherapistScope, realNow: Date) {
+  const older = await db.submission.findMany({
+    where: { practiceId: therapist.practiceId, status: "SUBMITTED", reviewedAt: null, submittedAt: { lt: new Date(realNow.getTime() - 4 * 86_400_000) } },
+    select: { id: true, submittedAt: true },
+  });
+  for (const entry of older) {
+    await setReviewed(therapist, { submissionId: entry.id, reviewed: true }, new Date((entry.submittedAt ?? realNow).getTime() + 86_400_000));
+  }
+}
+
 export async function seedDemoHistory(therapist: TherapistScope, clients: { jordan: DemoClient; sam: DemoClient; aiko: DemoClient }, realNow = new Date()) {
   const { jordan, sam, aiko } = clients;
   const today = (client: DemoClient) => todayIn(client.timeZone, realNow);
@@ -201,4 +212,6 @@ export async function seedDemoHistory(therapist: TherapistScope, clients: { jord
     growing_or_anxious: "anxious",
     afraid_or_unsafe: "partly",
   });
+
+  await markOlderEntriesReviewed(therapist, realNow);
 }

@@ -30,7 +30,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Review</h1>
-      <SafetyFlagList flags={toFlagProps(flags)} />
+      <SafetyFlagList flags={toFlagProps(flags, therapist.timeZone)} />
       <form method="get" className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
         <SelectField label="Client" name="client" defaultValue={clientId ?? ""}>
           <option value="">All clients</option>

@@ -57,7 +57,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <RenewInvitationButton clientId={client.id} label="Create a new invitation link" />
         </Card>
       ) : null}
-      <SafetyFlagList flags={toFlagProps(flags)} />
+      <SafetyFlagList flags={toFlagProps(flags, therapist.timeZone)} />
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">Homework</h2>
