@@ -14,10 +14,10 @@ export type InboxItem = {
   safetyConcern: boolean;
 };
 
-/** Submitted entries across the caller's caseload: unreviewed first, then newest. */
+/** Submitted entries across the caller's caseload, newest first. */
 export async function listInbox(
   scope: TherapistScope,
-  filter: { clientId?: string; templateId?: string; show?: "new" | "all" } = {},
+  filter: { clientId?: string; templateId?: string; show?: "new" | "all"; take?: number } = {},
 ): Promise<InboxItem[]> {
   const rows = await db.submission.findMany({
     where: {
@@ -27,8 +27,9 @@ export async function listInbox(
       ...(filter.clientId ? { clientId: filter.clientId } : {}),
       ...(filter.show === "all" ? {} : { reviewedAt: null }),
     },
-    orderBy: [{ reviewedAt: { sort: "desc", nulls: "first" } }, { submittedAt: "desc" }],
-    take: 200,
+    // "New" shows only unreviewed entries; "all" is plain newest first, with badges.
+    orderBy: { submittedAt: "desc" },
+    take: filter.take ?? 200,
     // Never privateAnswers: therapist queries do not read it, ever.
     select: {
       id: true,

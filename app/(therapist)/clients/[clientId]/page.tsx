@@ -20,6 +20,8 @@ import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Client" };
 
+const RECENT_SUBMISSIONS = 15;
+
 export default async function ClientPage({ params }: PageProps<"/clients/[clientId]">) {
   const { clientId } = await params;
   const therapist = await requireTherapist();
@@ -30,7 +32,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
   });
   const [assignments, submissions, flags] = await Promise.all([
     listClientAssignments(scope, client.id),
-    listInbox(scope, { clientId: client.id, show: "all" }),
+    listInbox(scope, { clientId: client.id, show: "all", take: RECENT_SUBMISSIONS }),
     listOpenSafetyFlags(scope, client.id),
   ]);
 
@@ -72,7 +74,12 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         </div>
       </Card>
       <Card>
-        <h2 className="mb-3 text-lg font-semibold">Submissions</h2>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold">Recent submissions</h2>
+          <Link href={`/review?client=${client.id}&show=all`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            All of {client.displayName}’s submissions
+          </Link>
+        </div>
         <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
       {client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
