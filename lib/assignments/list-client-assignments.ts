@@ -8,6 +8,9 @@ import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 import { adherenceOf, type Adherence } from "./adherence";
 import { scheduleOf, scheduleSelect } from "./schedule-of";
 
+// Far enough to find the next date of any schedule a therapist can set.
+const NEXT_DUE_HORIZON_DAYS = 400;
+
 export type ClientAssignment = {
   id: string;
   title: string;
@@ -72,7 +75,7 @@ export async function listClientAssignments(scope: TherapistScope, clientId: str
       scheduleLabel: describeSchedule(schedule),
       startDate: schedule.startDate,
       endDate: schedule.endDate ?? null,
-      nextDue: assignment.status === "ACTIVE" ? nextDueDate(schedule, today) : null,
+      nextDue: assignment.status === "ACTIVE" ? nextDueDate(schedule, today, NEXT_DUE_HORIZON_DAYS) : null,
       adherence: adherenceOf(schedule, doneDays.get(assignment.id) ?? [], today, stoppedAt ? todayIn(client.timeZone, stoppedAt) : null),
       isLog: assignment.templateVersion.allowsMultiplePerDay,
       canSetEndDate: schedule.type === "DAILY" || schedule.type === "WEEKLY",

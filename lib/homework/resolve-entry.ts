@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
-import { toDbDate, type LocalDate } from "@/lib/dates/local-date";
-import { canWriteScheduledEntry, isScheduledEntryKey, LOG_ENTRY_KEY } from "./entry-rules";
+import { addDays, fromDbDate, toDbDate, type LocalDate } from "@/lib/dates/local-date";
+import { canWriteScheduledEntry, isScheduledEntryKey, LOG_ENTRY_KEY, OVERDUE_WINDOW_DAYS } from "./entry-rules";
 import { ENTRY_CLOSED } from "./entry-errors";
 import type { OwnAssignment } from "./load-assignment";
 import type { ClientScope } from "./client-scope";
@@ -26,7 +26,10 @@ export async function resolveWritableEntry(client: ClientScope, assignment: OwnA
     select: { dueOn: true },
   });
   if (!existing) throw invalid(ENTRY_CLOSED);
-  return existing.dueOn.toISOString().slice(0, 10);
+  const day = fromDbDate(existing.dueOn);
+  // A log entry left unfinished closes with the same window as a missed item.
+  if (day < addDays(assignment.today, -OVERDUE_WINDOW_DAYS)) throw invalid(ENTRY_CLOSED);
+  return day;
 }
 
 /** Creates the entry's row if it is not there yet (concurrent callers are fine). */

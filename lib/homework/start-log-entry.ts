@@ -6,7 +6,6 @@ import { isDueOn } from "@/lib/schedule/schedule";
 import { toDbDate } from "@/lib/dates/local-date";
 import { ENTRY_CLOSED } from "./entry-errors";
 import { loadOwnAssignment } from "./load-assignment";
-import { ensureEntryRow } from "./resolve-entry";
 import type { ClientScope } from "./client-scope";
 
 /**
@@ -18,13 +17,27 @@ export async function startLogEntry(client: ClientScope, assignmentId: string, n
   if (assignment.status !== "ACTIVE" || !assignment.version.allowsMultiplePerDay || !isDueOn(assignment.schedule, assignment.today)) {
     throw invalid(ENTRY_CLOSED);
   }
-  const unfinished = await db.submission.findFirst({
-    where: { assignmentId, clientId: client.clientId, status: "DRAFT", dueOn: toDbDate(assignment.today) },
-    orderBy: { createdAt: "desc" },
-    select: { entryKey: true },
+  // Check-then-create under a per-assignment lock, so two taps at once (or
+  // two tabs) agree on one entry instead of each making its own.
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`log-entry:${assignmentId}`}))`;
+    const unfinished = await tx.submission.findFirst({
+      where: { assignmentId, clientId: client.clientId, status: "DRAFT", dueOn: toDbDate(assignment.today) },
+      orderBy: { createdAt: "desc" },
+      select: { entryKey: true },
+    });
+    if (unfinished) return unfinished.entryKey;
+    const entryKey = `log-${randomBytes(12).toString("base64url")}`;
+    await tx.submission.create({
+      data: {
+        practiceId: client.practiceId,
+        clientId: client.clientId,
+        assignmentId: assignment.id,
+        templateVersionId: assignment.version.id,
+        entryKey,
+        dueOn: toDbDate(assignment.today),
+      },
+    });
+    return entryKey;
   });
-  if (unfinished) return unfinished.entryKey;
-  const entryKey = `log-${randomBytes(12).toString("base64url")}`;
-  await ensureEntryRow(client, assignment, entryKey, assignment.today);
-  return entryKey;
 }
