@@ -3,7 +3,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { EXERCISE_KINDS, type ExerciseKind } from "@/lib/exercises/types";
 import { CheckboxField } from "./checkbox-field";
 import { KIND_LABELS } from "./kind-labels";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 export type Details = {
   title: string;

@@ -10,7 +10,7 @@ import { OptionsEditor } from "./options-editor";
 import { SafetySettings } from "./safety-settings";
 import { ScaleSettings } from "./scale-settings";
 import { ScriptSettings } from "./script-settings";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextSettings } from "./text-settings";
 import { TimerSettings } from "./timer-settings";
 

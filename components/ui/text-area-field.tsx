@@ -1,6 +1,8 @@
 import { useId, type ComponentProps } from "react";
 import { cn } from "./cn";
 
+// The multi-line sibling of TextField in ./field.tsx.
+
 export function TextAreaField({
   label,
   error,
@@ -23,12 +25,13 @@ export function TextAreaField({
         </p>
       ) : null}
       <textarea
+        rows={3}
         {...textarea}
         id={id}
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy}
         className={cn(
-          "block w-full rounded-lg border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30",
+          "block w-full rounded-lg border bg-white px-3 py-2 text-base text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30",
           message ? "border-red-500" : "border-stone-300",
           className,
         )}
