@@ -7,12 +7,20 @@ export type AuditAction =
   | "client.archived"
   | "invitation.issued"
   | "invitation.accepted"
-  | "password.changed";
+  | "password.changed"
+  | "client.exported";
 
 /** Appends to the audit trail inside the caller's transaction. Never pass answer text here. */
 export function recordEvent(
   tx: Tx,
-  event: { practiceId: string; actorId: string | null; action: AuditAction; subjectType: string; subjectId: string },
+  event: {
+    practiceId: string;
+    actorId: string | null;
+    action: AuditAction;
+    subjectType: string;
+    subjectId: string;
+    metadata?: Record<string, string>;
+  },
 ) {
   return tx.auditEvent.create({ data: event });
 }

@@ -9,6 +9,7 @@ import { listClientAssignments } from "@/lib/assignments/list-client-assignments
 import { listInbox } from "@/lib/review/list-inbox";
 import { listOpenSafetyFlags, toFlagProps } from "@/lib/safety/list-open-flags";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
+import { ExportLinks } from "@/components/clients/export-links";
 import { RenewInvitationButton } from "@/components/clients/renew-invitation-button";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { Card } from "@/components/ui/card";
@@ -82,6 +83,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         </div>
         <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
+      <ExportLinks clientId={client.id} />
       {client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
     </div>
   );
