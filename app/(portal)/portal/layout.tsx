@@ -10,6 +10,7 @@ export default async function PortalLayout({ children }: { children: React.React
         person={client.name}
         nav={[
           { href: "/portal", label: "Home" },
+          { href: "/portal/progress", label: "My progress" },
           { href: "/portal/account", label: "Account" },
         ]}
       />

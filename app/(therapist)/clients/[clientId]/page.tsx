@@ -10,11 +10,13 @@ import { listInbox } from "@/lib/review/list-inbox";
 import { listOpenSafetyFlags, toFlagProps } from "@/lib/safety/list-open-flags";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
 import { ExportLinks } from "@/components/clients/export-links";
+import { PartnerForm } from "@/components/clients/partner-form";
 import { RenewInvitationButton } from "@/components/clients/renew-invitation-button";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { Card } from "@/components/ui/card";
 import { requireTherapist } from "@/lib/auth/session";
 import { getClient } from "@/lib/clients/get-client";
+import { getPartnerOptions } from "@/lib/clients/link-partners";
 import { therapistScope } from "@/lib/clients/scope";
 import { formatDate } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
@@ -31,10 +33,11 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const [assignments, submissions, flags] = await Promise.all([
+  const [assignments, submissions, flags, partners] = await Promise.all([
     listClientAssignments(scope, client.id),
     listInbox(scope, { clientId: client.id, show: "all", take: RECENT_SUBMISSIONS }),
     listOpenSafetyFlags(scope, client.id),
+    getPartnerOptions(scope, client.id),
   ]);
 
   return (
@@ -49,6 +52,14 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <span>{client.email}</span>
           <span>{client.timeZone.replaceAll("_", " ")}</span>
           <span>Added {formatDate(client.createdAt, therapist.timeZone)}</span>
+        </div>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link href={`/clients/${client.id}/progress`} className={buttonClasses("secondary")}>
+            Progress
+          </Link>
+          <Link href={`/clients/${client.id}/report`} className={buttonClasses("secondary")}>
+            Print report
+          </Link>
         </div>
       </div>
       {client.status === "INVITED" ? (
@@ -84,6 +95,12 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
       <ExportLinks clientId={client.id} />
+      {client.status !== "ARCHIVED" || partners.partner ? (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Couples work</h2>
+          <PartnerForm clientId={client.id} partner={partners.partner} candidates={partners.candidates} />
+        </Card>
+      ) : null}
       {client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
     </div>
   );

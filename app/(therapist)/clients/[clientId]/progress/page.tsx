@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { longDate } from "@/components/progress/format";
+import { ProgressCards } from "@/components/progress/progress-cards";
+import { RangeSelector } from "@/components/progress/range-selector";
+import { buttonClasses } from "@/components/ui/button";
+import { requireTherapist } from "@/lib/auth/session";
+import { therapistScope } from "@/lib/clients/scope";
+import { AppError } from "@/lib/errors";
+import { loadSubject } from "@/lib/progress/load-subject";
+import { parseRange } from "@/lib/progress/range";
+import { therapistViewer } from "@/lib/progress/viewer";
+
+export const metadata: Metadata = { title: "Progress" };
+
+type Props = {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ClientProgressPage({ params, searchParams }: Props) {
+  const [{ clientId }, query] = await Promise.all([params, searchParams]);
+  const scope = therapistScope(await requireTherapist());
+  const viewer = therapistViewer(scope, clientId);
+  // The same (request-cached) access check every card repeats; a client who
+  // isn't the caller's is a 404, like everywhere else.
+  const subject = await loadSubject(viewer).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  const range = parseRange(query.range);
+  const base = `/clients/${subject.clientId}`;
+
+  return (
+    <div className="space-y-6">
+      <Link href={base} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden">
+        ← {subject.displayName}
+      </Link>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Progress</h1>
+          <p className="mt-1 text-sm text-stone-600">
+            {subject.displayName} · dates in {subject.timeZone.replaceAll("_", " ")} · today is {longDate(subject.today)} for them
+          </p>
+        </div>
+        <Link href={`${base}/report?range=${range}`} className={buttonClasses("secondary", "print:hidden")}>
+          Print report
+        </Link>
+      </div>
+      <RangeSelector basePath={`${base}/progress`} current={range} />
+      <ProgressCards
+        viewer={viewer}
+        range={range}
+        audience="therapist"
+        couple={subject.partnerId ? { scope, clientId: subject.clientId } : undefined}
+      />
+    </div>
+  );
+}

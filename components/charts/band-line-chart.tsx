@@ -1,0 +1,70 @@
+"use client";
+
+import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, periodLabel } from "@/components/progress/format";
+import { ChartFrame } from "./chart-frame";
+import { SeriesMarker, styleAt } from "./series-marker";
+
+export type Band = { from: number; to: number; label: string };
+
+// Light to darker greys: the bands are ordered by their labels and shade,
+// never by hue alone.
+const BAND_FILLS = ["#fafaf9", "#f5f5f4", "#e7e5e4", "#d6d3d1", "#c4c0bc"];
+
+/**
+ * A questionnaire total over time with its published severity bands shaded
+ * and labelled behind the line. Bands meet half-way between whole scores, so
+ * a total of 10 sits clearly inside "10–14".
+ */
+export function BandLineChart({
+  data,
+  bands,
+  max,
+  label,
+  seriesLabel,
+  height = 280,
+}: {
+  data: { date: string; total: number }[];
+  bands: Band[];
+  max: number;
+  label: string;
+  seriesLabel: string;
+  height?: number;
+}) {
+  const style = styleAt(0);
+  return (
+    <ChartFrame label={label} height={height}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
+          {bands.map((band, index) => (
+            <ReferenceArea
+              key={band.label}
+              y1={Math.max(0, band.from - 0.5)}
+              y2={Math.min(max, band.to + 0.5)}
+              fill={BAND_FILLS[index] ?? "#e7e5e4"}
+              fillOpacity={1}
+              ifOverflow="hidden"
+              label={{ value: `${band.label} ${band.from}–${band.to}`, position: "insideTopRight", fontSize: 11, fill: "#44403c" }}
+            />
+          ))}
+          <CartesianGrid stroke="#d6d3d1" strokeOpacity={0.5} vertical={false} />
+          <XAxis dataKey="date" tickFormatter={(value: string) => periodLabel("date", value, true)} tick={{ fontSize: 12, fill: "#57534e" }} minTickGap={16} />
+          <YAxis domain={[0, max]} ticks={[0, 5, 10, 15, 20, max].filter((tick, index, all) => tick <= max && all.indexOf(tick) === index)} tick={{ fontSize: 12, fill: "#57534e" }} width={44} />
+          <Tooltip labelFormatter={(value) => periodLabel("date", String(value))} formatter={(value) => formatNumber(typeof value === "number" ? value : null)} />
+          <Line
+            dataKey="total"
+            name={seriesLabel}
+            type="linear"
+            stroke={style.color}
+            strokeWidth={2.5}
+            isAnimationActive={false}
+            dot={({ cx, cy, index }) =>
+              cx === undefined || cy === undefined ? <g key={index} /> : <g key={index}><SeriesMarker shape={style.marker} cx={cx} cy={cy} color={style.color} /></g>
+            }
+            activeDot={({ cx, cy }) => (cx === undefined || cy === undefined ? <g /> : <SeriesMarker shape={style.marker} cx={cx} cy={cy} color={style.color} size={6} />)}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, formatPercent, periodLabel, type PeriodKind } from "@/components/progress/format";
+import { BarPatternDefs, patternFill, usePatternPrefix } from "./bar-patterns";
+import { ChartFrame } from "./chart-frame";
+import type { ChartRow, ChartSeries } from "./line-series-chart";
+import { SeriesLegend } from "./series-legend";
+import { styleAt } from "./series-marker";
+
+/** Bars per period, side by side or stacked; each series has its own fill pattern. */
+export function BarSeriesChart({
+  data,
+  xKey,
+  periodKind,
+  series,
+  label,
+  stacked = false,
+  percent = false,
+  yMax,
+  height = 240,
+}: {
+  data: ChartRow[];
+  xKey: string;
+  periodKind: PeriodKind;
+  series: ChartSeries[];
+  label: string;
+  stacked?: boolean;
+  /** Values are 0–1 shares, shown as percentages. */
+  percent?: boolean;
+  yMax?: number;
+  height?: number;
+}) {
+  const prefix = usePatternPrefix();
+  const format = (value: unknown) => {
+    const number = typeof value === "number" ? value : null;
+    return percent ? formatPercent(number) : formatNumber(number);
+  };
+  return (
+    <div>
+      <ChartFrame label={label} height={height}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
+            <BarPatternDefs prefix={prefix} count={series.length} />
+            <CartesianGrid stroke="#e7e5e4" vertical={false} />
+            <XAxis
+              dataKey={xKey}
+              tickFormatter={(value: string) => periodLabel(periodKind, value, true)}
+              tick={{ fontSize: 12, fill: "#57534e" }}
+              minTickGap={16}
+            />
+            <YAxis
+              domain={[0, yMax ?? "auto"]}
+              allowDecimals={percent}
+              tickFormatter={(value: number) => (percent ? formatPercent(value) : String(value))}
+              tick={{ fontSize: 12, fill: "#57534e" }}
+              width={44}
+            />
+            <Tooltip labelFormatter={(value) => periodLabel(periodKind, String(value))} formatter={format} cursor={{ fill: "#f5f5f4" }} />
+            {series.map((item, index) => (
+              <Bar
+                key={item.key}
+                dataKey={item.key}
+                name={item.label}
+                stackId={stacked ? "stack" : undefined}
+                fill={patternFill(prefix, index)}
+                stroke={styleAt(index).color}
+                strokeWidth={1}
+                isAnimationActive={false}
+                maxBarSize={36}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+      <SeriesLegend labels={series.map((item) => item.label)} kind="bar" />
+    </div>
+  );
+}

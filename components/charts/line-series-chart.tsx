@@ -1,0 +1,87 @@
+"use client";
+
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, periodLabel, type PeriodKind } from "@/components/progress/format";
+import { ChartFrame } from "./chart-frame";
+import { SeriesLegend } from "./series-legend";
+import { SeriesMarker, styleAt } from "./series-marker";
+
+export type ChartRow = Record<string, string | number | null>;
+export type ChartSeries = { key: string; label: string };
+
+/**
+ * Lines over time, each with its own colour, dash pattern and marker.
+ * Periods without data are null: the line bridges them (so a trend stays
+ * readable) but no marker is drawn there, and the table says "—".
+ */
+export function LineSeriesChart({
+  data,
+  xKey,
+  periodKind,
+  series,
+  yDomain,
+  label,
+  unit = "",
+  height = 260,
+}: {
+  data: ChartRow[];
+  xKey: string;
+  periodKind: PeriodKind;
+  series: ChartSeries[];
+  yDomain: [number, number];
+  label: string;
+  unit?: string;
+  height?: number;
+}) {
+  return (
+    <div>
+      <ChartFrame label={label} height={height}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
+            <CartesianGrid stroke="#e7e5e4" vertical={false} />
+            <XAxis
+              dataKey={xKey}
+              tickFormatter={(value: string) => periodLabel(periodKind, value, true)}
+              tick={{ fontSize: 12, fill: "#57534e" }}
+              minTickGap={16}
+            />
+            <YAxis domain={yDomain} allowDecimals={false} tick={{ fontSize: 12, fill: "#57534e" }} width={44} />
+            <Tooltip
+              labelFormatter={(value) => periodLabel(periodKind, String(value))}
+              formatter={(value) => `${formatNumber(typeof value === "number" ? value : null)}${unit}`}
+            />
+            {series.map((item, index) => {
+              const style = styleAt(index);
+              return (
+                <Line
+                  key={item.key}
+                  dataKey={item.key}
+                  name={item.label}
+                  type="monotone"
+                  stroke={style.color}
+                  strokeWidth={2.5}
+                  strokeDasharray={style.dash}
+                  connectNulls
+                  isAnimationActive={false}
+                  dot={({ cx, cy, value, index: point }) =>
+                    value === null || value === undefined || cx === undefined || cy === undefined ? (
+                      <g key={`${item.key}-${point}`} />
+                    ) : (
+                      <g key={`${item.key}-${point}`}>
+                        <SeriesMarker shape={style.marker} cx={cx} cy={cy} color={style.color} />
+                      </g>
+                    )
+                  }
+                  activeDot={({ cx, cy }) =>
+                    cx === undefined || cy === undefined ? <g /> : <SeriesMarker shape={style.marker} cx={cx} cy={cy} color={style.color} size={6} />
+                  }
+                />
+              );
+            })}
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+      <SeriesLegend labels={series.map((item) => item.label)} />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { BarSeriesChart } from "@/components/charts/bar-series-chart";
+import { LineSeriesChart } from "@/components/charts/line-series-chart";
+import { getTriggerLogStats, type TriggerLogStats } from "@/lib/progress/get-trigger-log-stats";
+import { emptyText, periodPhrase, type Audience, type ProgressCardProps } from "./card-props";
+import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
+import { formatNumber, formatPercent, longDate, plural } from "./format";
+
+function summaryOf(stats: TriggerLogStats, audience: Audience, period: string): string {
+  const { totals } = stats;
+  const logged = audience === "client" ? `You logged ${plural(totals.triggers, "trigger")} ${period}` : `${plural(totals.triggers, "trigger")} logged ${period}`;
+  const parts = [`${logged}, with a mean intensity of ${formatNumber(totals.meanIntensity)} out of 10.`];
+  if (totals.meanDrop !== null && totals.meanDrop >= 0) {
+    parts.push(
+      audience === "client"
+        ? `After you responded to the feeling, it eased by ${formatNumber(totals.meanDrop)} points on average.`
+        : `Intensity dropped by ${formatNumber(totals.meanDrop)} points on average after coping.`,
+    );
+  } else if (totals.meanDrop !== null) {
+    // A negative drop: the feeling was stronger afterwards. Said plainly, not hidden.
+    parts.push(`On average the intensity was ${formatNumber(-totals.meanDrop)} points higher afterwards.`);
+  }
+  const judged = totals.evidence + totals.emotion + totals.unsure;
+  if (judged > 0) {
+    parts.push(
+      `${totals.evidence} (${formatPercent(totals.evidenceShare)}) ${totals.evidence === 1 ? "was" : "were"} judged mostly evidence, ` +
+        `${totals.emotion} (${formatPercent(totals.emotionShare)}) mostly emotion, and ${totals.unsure} unsure.`,
+    );
+  }
+  return parts.join(" ");
+}
+
+export async function TriggerLogCard({ viewer, range, audience, tableOpen }: ProgressCardProps) {
+  const stats = await getTriggerLogStats(viewer, range);
+  const empty =
+    stats.totals.triggers === 0
+      ? emptyText(audience, range, "Trigger log", "Nothing here yet. Each time you use your trigger log, you’ll see how often things set you off and how much the feeling eases.")
+      : null;
+  const summary = summaryOf(stats, audience, periodPhrase(range));
+  return (
+    <ChartCard
+      title={audience === "client" ? "Your trigger log" : "Trigger log"}
+      summary={summary}
+      empty={empty}
+      tableOpen={tableOpen}
+      table={
+        <DataTable
+          caption="Per week. Intensity is 0–10; the drop is intensity when it hit minus intensity afterwards."
+          columns={["Week of", "Triggers", "Mean intensity", "Mean drop", "Evidence", "Emotion", "Unsure"]}
+          rows={stats.weeks.map((week) => ({
+            key: week.week,
+            cells: [longDate(week.week), week.triggers, formatNumber(week.meanIntensity), formatNumber(week.meanDrop), week.evidence, week.emotion, week.unsure],
+          }))}
+        />
+      }
+    >
+      <section aria-label="Triggers per week">
+        <h3 className="mb-1 text-sm font-medium text-stone-800">Triggers per week, by how they were judged</h3>
+        <BarSeriesChart
+          data={stats.weeks.map((week) => ({ week: week.week, evidence: week.evidence, emotion: week.emotion, unsure: week.unsure }))}
+          xKey="week"
+          periodKind="week"
+          stacked
+          label={`Triggers per week, stacked by mostly evidence, mostly emotion and unsure. ${summary}`}
+          series={[
+            { key: "evidence", label: "Mostly evidence" },
+            { key: "emotion", label: "Mostly emotion" },
+            { key: "unsure", label: "Unsure" },
+          ]}
+        />
+      </section>
+      <section aria-label="Intensity per week">
+        <h3 className="mb-1 text-sm font-medium text-stone-800">Intensity when it hit, and how much it eased</h3>
+        <LineSeriesChart
+          data={stats.weeks.map((week) => ({ week: week.week, meanIntensity: week.meanIntensity, meanDrop: week.meanDrop }))}
+          xKey="week"
+          periodKind="week"
+          yDomain={[Math.floor(Math.min(0, ...stats.weeks.map((week) => week.meanDrop ?? 0))), 10]}
+          label="Mean intensity per week and mean drop in intensity after coping, 0 to 10. The table has every week."
+          series={[
+            { key: "meanIntensity", label: "Mean intensity" },
+            { key: "meanDrop", label: "Mean drop after coping" },
+          ]}
+        />
+      </section>
+    </ChartCard>
+  );
+}
