@@ -58,7 +58,7 @@ export function AnswerList({
         return (
           <div key={field.key}>
             <dt className="font-semibold text-stone-900">{field.label}</dt>
-            <dd className="mt-1 whitespace-pre-wrap text-stone-800">
+            <dd className="mt-1 whitespace-pre-wrap text-stone-800 wrap-anywhere">
               {isPrivate && viewer === "therapist" ? (
                 <span className="italic text-stone-500">Answered, kept private by the client</span>
               ) : (

@@ -27,7 +27,7 @@ function ItemCard({ item, today, kind }: { item: HomeworkItem; today: LocalDate;
         </div>
         {item.hasDraft ? <span className="shrink-0 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-200">Draft saved</span> : null}
       </div>
-      {item.note ? <p className="mt-2 rounded-lg bg-stone-50 p-3 text-base text-stone-700">“{item.note}”</p> : null}
+      {item.note ? <p className="mt-2 rounded-lg bg-stone-50 p-3 text-base text-stone-700 wrap-anywhere">“{item.note}”</p> : null}
       {kind !== "upcoming" ? (
         <div className="mt-3">
           {item.isLog ? (

@@ -51,7 +51,7 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
         <h2 className="mb-3 text-lg font-semibold">Feedback</h2>
         {entry.feedback.map((item) => (
           <div key={item.id} className="mb-3 rounded-lg bg-stone-50 p-3">
-            <p className="whitespace-pre-wrap">{item.body}</p>
+            <p className="whitespace-pre-wrap wrap-anywhere">{item.body}</p>
             <p className="mt-1 text-xs text-stone-500">
               {formatDateTime(item.createdAt, therapist.timeZone)} · {item.readAt ? "read by client" : "not read yet"}
             </p>

@@ -47,7 +47,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
         ) : (
           entry.feedback.map((item) => (
             <div key={item.id} className="rounded-xl border border-brand-200 bg-brand-50 p-4" data-testid="feedback">
-              <p className="whitespace-pre-wrap text-base text-stone-900">{item.body}</p>
+              <p className="whitespace-pre-wrap text-base text-stone-900 wrap-anywhere">{item.body}</p>
               <p className="mt-2 text-sm text-stone-600">{formatDateTime(item.createdAt, identity.timeZone)}</p>
             </div>
           ))

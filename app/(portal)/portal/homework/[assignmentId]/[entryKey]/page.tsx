@@ -34,7 +34,7 @@ export default async function EntryPage({ params }: PageProps<"/portal/homework/
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{version.title}</h1>
         <p className="text-lg leading-relaxed text-stone-700">{version.purpose}</p>
         {entry.assignment.note ? (
-          <p className="rounded-xl bg-brand-50 p-4 text-base text-brand-900">
+          <p className="rounded-xl bg-brand-50 p-4 text-base text-brand-900 wrap-anywhere">
             <span className="font-semibold">{entry.assignment.therapistName}:</span> {entry.assignment.note}
           </p>
         ) : null}
