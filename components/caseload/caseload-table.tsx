@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import type { CaseloadRow } from "@/lib/caseload/types";
+import { flagItemsOf } from "./flag-items";
+import { FlagList } from "./flag-list";
+import { activityText, adherenceText, dueText } from "./row-text";
+import { TrendLabel } from "./trend-label";
+
+const headers = ["Client", "Flags", "Adherence (4 weeks)", "Trust trend", "Last activity", "Next due"];
+
+// Below `sm` each row becomes a stacked card. Changing the CSS display of
+// table elements makes some browsers drop their table semantics, so the
+// roles are stated explicitly; the inline labels repeat the column headers
+// for sighted readers only.
+function MobileLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="block text-xs font-medium text-stone-500 sm:hidden">
+      {children}
+    </span>
+  );
+}
+
+const cell = "sm:table-cell sm:px-3 sm:py-3 sm:align-top";
+
+function Row({ row, viewerTimeZone }: { row: CaseloadRow; viewerTimeZone: string }) {
+  const urgent = row.attentionRank === 0;
+  return (
+    <tr
+      role="row"
+      data-testid="caseload-row"
+      className={cn("grid grid-cols-2 gap-x-4 gap-y-3 p-4 sm:table-row sm:p-0", urgent && "border-l-4 border-l-red-400 sm:border-l-0")}
+    >
+      <th role="rowheader" scope="row" className={cn("col-span-2 text-left font-normal", cell)}>
+        <Link href={`/clients/${row.clientId}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+          {row.name}
+        </Link>
+        <Link href={`/clients/${row.clientId}/progress`} className="mt-0.5 block text-sm text-brand-700 underline underline-offset-2">
+          Progress<span className="sr-only"> of {row.name}</span>
+        </Link>
+      </th>
+      <td role="cell" className={cn("col-span-2 sm:min-w-44", cell)}>
+        <MobileLabel>Flags</MobileLabel>
+        <FlagList clientName={row.name} flags={flagItemsOf(row, viewerTimeZone)} />
+      </td>
+      <td role="cell" className={cell}>
+        <MobileLabel>Adherence (4 weeks)</MobileLabel>
+        <span className="font-medium tabular-nums">{adherenceText(row.adherence)}</span>
+        <span className="block text-xs text-stone-600">
+          {row.adherence.due === 0 ? "Nothing due" : `${row.adherence.done} of ${row.adherence.due} done`}
+        </span>
+      </td>
+      <td role="cell" className={cell}>
+        <MobileLabel>Trust trend</MobileLabel>
+        <TrendLabel trend={row.trend} />
+      </td>
+      <td role="cell" className={cell}>
+        <MobileLabel>Last activity</MobileLabel>
+        {row.lastActivityAt ? <time dateTime={row.lastActivityAt.toISOString()}>{activityText(row.daysSinceActivity)}</time> : "Never"}
+      </td>
+      <td role="cell" className={cell}>
+        <MobileLabel>Next due</MobileLabel>
+        {row.nextDue ? (
+          <>
+            <span className="block">{row.nextDue.title}</span>
+            <time dateTime={row.nextDue.date} className="block text-xs text-stone-600">
+              {dueText(row.nextDue.date, row.today)}
+            </time>
+          </>
+        ) : (
+          <span className="text-stone-500">Nothing in the next month</span>
+        )}
+        {row.overdueCount > 0 && row.flags.overdue === 0 ? (
+          <span className="block text-xs text-stone-600">{row.overdueCount} overdue</span>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+/** Every active client, most urgent first; a compact table from `sm`, stacked rows below it. */
+export function CaseloadTable({ rows, viewerTimeZone }: { rows: CaseloadRow[]; viewerTimeZone: string }) {
+  return (
+    <div className="rounded-xl border border-stone-200 bg-white sm:overflow-x-auto">
+      <table role="table" className="block w-full text-left text-sm sm:table">
+        <caption className="sr-only">Active clients, most in need of attention first</caption>
+        <thead role="rowgroup" className="sr-only border-b border-stone-200 bg-stone-50 text-stone-600 sm:not-sr-only sm:table-header-group">
+          <tr role="row">
+            {headers.map((header) => (
+              <th key={header} role="columnheader" scope="col" className="px-3 py-2 font-medium">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="block divide-y divide-stone-200 sm:table-row-group">
+          {rows.map((row) => (
+            <Row key={row.clientId} row={row} viewerTimeZone={viewerTimeZone} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { SEARCH_MAX_LENGTH } from "@/lib/caseload/search";
+
+const id = z.string().min(1).max(64);
+
+// A flag that leaves the caseload must leave its reason behind: the note is
+// the only record of why the therapist judged it handled.
+const note = z
+  .string({ message: "Write a short note: what you did or decided." })
+  .trim()
+  .min(1, "Write a short note: what you did or decided.")
+  .max(2000, "Keep the note under 2,000 characters.");
+
+export const COMPUTED_FLAG_KINDS = ["DECLINING_CHECK_IN", "OVERDUE", "SILENT"] as const;
+
+/** Safety flags are acknowledged one by one (by id); computed flags per client and kind. */
+export const acknowledgeCaseloadFlagSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("SAFETY"), flagId: id, note }),
+  z.object({ kind: z.enum(COMPUTED_FLAG_KINDS), clientId: id, note }),
+]);
+
+export type AcknowledgeCaseloadFlagInput = z.infer<typeof acknowledgeCaseloadFlagSchema>;
+
+/** `?q=` of the dashboard: anything odd (an array, a very long string) becomes a plain, short search. */
+export const caseloadSearchSchema = z.object({
+  q: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => (value ?? "").trim().slice(0, SEARCH_MAX_LENGTH)),
+});
