@@ -10,7 +10,7 @@ import { authConfig } from "@/lib/auth/config";
 
 const { auth } = NextAuth({ ...authConfig, secret: process.env.AUTH_SECRET });
 
-const therapistAreas = ["/clients", "/review", "/assign", "/library", "/outbox", "/account"];
+const therapistAreas = ["/dashboard", "/clients", "/review", "/assign", "/library", "/outbox", "/account"];
 const signedInAreas = [...therapistAreas, "/portal"];
 
 const within = (pathname: string, areas: string[]) =>
@@ -37,7 +37,7 @@ export const proxy = auth((request) => {
     return NextResponse.redirect(signIn);
   }
   if (role === "CLIENT" && within(pathname, therapistAreas)) return NextResponse.redirect(new URL("/portal", request.nextUrl));
-  if (role === "THERAPIST" && within(pathname, ["/portal"])) return NextResponse.redirect(new URL("/clients", request.nextUrl));
+  if (role === "THERAPIST" && within(pathname, ["/portal"])) return NextResponse.redirect(new URL("/dashboard", request.nextUrl));
   return NextResponse.next();
 });
 

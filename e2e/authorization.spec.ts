@@ -122,14 +122,14 @@ test.describe("areas by role", () => {
     }
   });
 
-  test("a signed-in therapist is sent from the portal to the client list", async ({ page }) => {
+  test("a signed-in therapist is sent from the portal to their caseload", async ({ page }) => {
     const therapist = await createTherapist();
     await signInByApi(page.request, therapist);
 
     for (const path of ["/portal", "/portal/account"]) {
       await page.goto(path);
-      await expect(page, `visiting ${path}`).toHaveURL(/\/clients$/);
-      await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
+      await expect(page, `visiting ${path}`).toHaveURL(/\/dashboard$/);
+      await expect(page.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
     }
   });
 

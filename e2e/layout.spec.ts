@@ -82,6 +82,6 @@ test("on sign-in the keyboard goes email → password → Sign in, and Enter sig
   await expect(submit).toBeFocused();
 
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/clients$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
 });

@@ -9,9 +9,10 @@ export default async function TherapistLayout({ children }: { children: React.Re
   return (
     <>
       <AppHeader
-        home="/clients"
+        home="/dashboard"
         person={therapist.name}
         nav={[
+          { href: "/dashboard", label: "Caseload" },
           { href: "/clients", label: "Clients" },
           { href: "/review", label: "Review", badge: unreviewed, badgeLabel: `${unreviewed} not yet reviewed` },
           { href: "/library", label: "Library" },

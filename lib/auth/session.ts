@@ -69,10 +69,10 @@ export async function requireTherapist(): Promise<TherapistIdentity> {
 export async function requireClient(): Promise<ClientIdentity> {
   const identity = await getIdentity();
   if (!identity) redirect("/sign-in?reason=signed-out");
-  if (identity.role !== "CLIENT") redirect("/clients");
+  if (identity.role !== "CLIENT") redirect("/dashboard");
   return identity;
 }
 
 export function homePathFor(identity: Identity): string {
-  return identity.role === "THERAPIST" ? "/clients" : "/portal";
+  return identity.role === "THERAPIST" ? "/dashboard" : "/portal";
 }

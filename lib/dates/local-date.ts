@@ -15,9 +15,18 @@ export function isLocalDate(value: string): value is LocalDate {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
+// Building an Intl formatter costs far more than using one; dashboards ask
+// for many clients' "today", so keep one per zone.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The date it is right now on a wall calendar in `timeZone`. */
 export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }
 
 /** Minutes since local midnight in `timeZone` (for reminder times). */
