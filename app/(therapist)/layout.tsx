@@ -1,7 +1,7 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { countUnreviewed } from "@/lib/review/list-inbox";
+import { countUnreviewed, unreviewedLabel } from "@/lib/review/list-inbox";
 
 export default async function TherapistLayout({ children }: { children: React.ReactNode }) {
   const therapist = await requireTherapist();
@@ -14,7 +14,12 @@ export default async function TherapistLayout({ children }: { children: React.Re
         nav={[
           { href: "/dashboard", label: "Caseload" },
           { href: "/clients", label: "Clients" },
-          { href: "/review", label: "Review", badge: unreviewed, badgeLabel: `${unreviewed} not yet reviewed` },
+          {
+            href: "/review",
+            label: "Review",
+            badge: unreviewed ? unreviewedLabel(unreviewed) : undefined,
+            badgeLabel: `${unreviewedLabel(unreviewed)} not yet reviewed`,
+          },
           { href: "/library", label: "Library" },
           { href: "/outbox", label: "Outbox" },
           { href: "/account", label: "Account" },

@@ -1,7 +1,8 @@
+import { unreviewedLabel } from "@/lib/review/list-inbox";
 import Link from "next/link";
 import type { CaseloadCounts as Counts } from "@/lib/caseload/types";
 
-function Tile({ label, value, href }: { label: string; value: number; href?: string }) {
+function Tile({ label, value, href }: { label: string; value: number | string; href?: string }) {
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-3 sm:p-4">
       <dt className="text-xs font-medium text-stone-600 sm:text-sm">{href ? <Link href={href} className="underline underline-offset-2">{label}</Link> : label}</dt>
@@ -15,7 +16,7 @@ export function CaseloadCounts({ counts }: { counts: Counts }) {
   return (
     <dl className="grid grid-cols-3 gap-2 sm:gap-4">
       <Tile label="Active clients" value={counts.activeClients} />
-      <Tile label="To review" value={counts.toReview} href="/review" />
+      <Tile label="To review" value={unreviewedLabel(counts.toReview)} href="/review" />
       <Tile label="Open flags" value={counts.openFlags} />
     </dl>
   );

@@ -40,7 +40,7 @@ export function BarSeriesChart({
     <div>
       <ChartFrame label={label} height={height}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
+          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: percent ? 0 : -16 }} accessibilityLayer={false}>
             <BarPatternDefs prefix={prefix} count={series.length} />
             <CartesianGrid stroke="#e7e5e4" vertical={false} />
             <XAxis
@@ -54,7 +54,7 @@ export function BarSeriesChart({
               allowDecimals={percent}
               tickFormatter={(value: number) => (percent ? formatPercent(value) : String(value))}
               tick={{ fontSize: 12, fill: "#57534e" }}
-              width={44}
+              width={percent ? 48 : 44}
             />
             <Tooltip labelFormatter={(value) => periodLabel(periodKind, String(value))} formatter={format} cursor={{ fill: "#f5f5f4" }} />
             {series.map((item, index) => (

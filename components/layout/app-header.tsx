@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Logo } from "./logo";
 
-export type NavItem = { href: string; label: string; badge?: number; badgeLabel?: string };
+export type NavItem = { href: string; label: string; badge?: string; badgeLabel?: string };
 
 export function AppHeader({ home, nav, person }: { home: string; nav: NavItem[]; person: string }) {
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { fromDbDate, type LocalDate } from "@/lib/dates/local-date";
 import type { TherapistScope } from "@/lib/clients/scope";
@@ -54,9 +55,23 @@ export async function listInbox(
   }));
 }
 
-/** For the navigation badge. */
+/** Beyond this the badge just says "999+"; counting further only costs time. */
+export const UNREVIEWED_COUNT_CAP = 1000;
+
+// Cached per request on primitive arguments: the layout's badge and the
+// dashboard's count share one query.
+const countUnreviewedCached = cache(async (therapistId: string, practiceId: string) =>
+  db.submission.count({
+    where: { status: "SUBMITTED", reviewedAt: null, practiceId, client: { therapistId } },
+    take: UNREVIEWED_COUNT_CAP,
+  }),
+);
+
+/** Unreviewed entries on the caller's caseload, up to UNREVIEWED_COUNT_CAP. */
 export function countUnreviewed(scope: TherapistScope): Promise<number> {
-  return db.submission.count({
-    where: { status: "SUBMITTED", reviewedAt: null, practiceId: scope.practiceId, assignment: { therapistId: scope.therapistId } },
-  });
+  return countUnreviewedCached(scope.therapistId, scope.practiceId);
+}
+
+export function unreviewedLabel(count: number): string {
+  return count >= UNREVIEWED_COUNT_CAP ? `${UNREVIEWED_COUNT_CAP - 1}+` : String(count);
 }

@@ -10,10 +10,17 @@ import { caseloadSearchSchema } from "@/lib/validations/caseload";
 
 export const metadata: Metadata = { title: "Caseload" };
 
+const ROWS_SHOWN_FIRST = 50;
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const therapist = await requireTherapist();
-  const { q } = caseloadSearchSchema.parse(await searchParams);
+  const params = await searchParams;
+  const { q } = caseloadSearchSchema.parse(params);
   const { rows, counts } = await getCaseload(therapistScope(therapist), { q });
+  // Rows are ranked by need; a long caseload shows its top first (rendering
+  // every row is most of this page's cost at 150 clients).
+  const showAll = params.all === "1" || Boolean(q);
+  const shown = showAll ? rows : rows.slice(0, ROWS_SHOWN_FIRST);
 
   return (
     <div className="space-y-6">
@@ -39,7 +46,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               No active client’s name matches “{q}”.
             </p>
           ) : (
-            <CaseloadTable rows={rows} viewerTimeZone={therapist.timeZone} />
+            <>
+              <CaseloadTable rows={shown} viewerTimeZone={therapist.timeZone} />
+              {shown.length < rows.length ? (
+                <p className="text-center">
+                  <Link href="/dashboard?all=1" className="font-medium text-brand-700 underline underline-offset-2">
+                    Show all {rows.length} clients
+                  </Link>
+                </p>
+              ) : null}
+            </>
           )}
         </>
       )}
