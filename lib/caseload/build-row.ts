@@ -1,9 +1,8 @@
 // One dashboard row from the data loaded for the whole caseload. Pure apart
 // from the time zone arithmetic, so the rules live in one readable place.
 import { scheduleOf } from "@/lib/assignments/schedule-of";
-import { addDays, daysBetween, instantOf } from "@/lib/dates/local-date";
+import { addDays, daysBetween, instantOf, todayIn } from "@/lib/dates/local-date";
 import { OVERDUE_FLAG_MIN, openFlagsOf, type LatestAcknowledgements } from "./attention-flags";
-import { localDateOf } from "./local-calendar";
 import { homeworkFiguresOf, type AssignmentFacts, type SubmittedCheck } from "./homework-figures";
 import type { CheckInHistory } from "./load-check-in-history";
 import type { CaseloadAssignment } from "./load-homework";
@@ -33,13 +32,13 @@ export function toAssignmentFacts(row: CaseloadAssignment, timeZone: string): As
     isLog: row.allowsMultiplePerDay,
     active: row.status === "ACTIVE",
     schedule: scheduleOf(row),
-    stoppedOn: stoppedAt ? localDateOf(stoppedAt, timeZone) : null,
+    stoppedOn: stoppedAt ? todayIn(timeZone, stoppedAt) : null,
   };
 }
 
 export function buildCaseloadRow(data: ClientData, now: Date): CaseloadRow {
   const { client } = data;
-  const today = localDateOf(now, client.timeZone);
+  const today = todayIn(client.timeZone, now);
   const figures = homeworkFiguresOf(data.assignments, data.isSubmitted, today);
 
   const scores = data.checkIn?.weeklyScores ?? [];
@@ -51,7 +50,7 @@ export function buildCaseloadRow(data: ClientData, now: Date): CaseloadRow {
   const overdueSince =
     newestOverdue && figures.overdue.count >= OVERDUE_FLAG_MIN ? instantOf(addDays(newestOverdue, 1), "00:00", client.timeZone) : null;
 
-  const daysSince = (instant: Date) => Math.max(0, daysBetween(localDateOf(instant, client.timeZone), today));
+  const daysSince = (instant: Date) => Math.max(0, daysBetween(todayIn(client.timeZone, instant), today));
   const daysSinceActivity = data.lastActivityAt ? daysSince(data.lastActivityAt) : null;
   const silenceStart = data.lastActivityAt ?? client.joinedAt;
   const silentDays = daysSinceActivity ?? daysSince(client.joinedAt);

@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, fromDbDate, minutesIntoDayIn, todayIn, toDbDate, type LocalDate } from "@/lib/dates/local-date";
 import type { ScheduleType } from "@/lib/generated/prisma/enums";
-import { isDueOn, type Schedule } from "@/lib/schedule/schedule";
+import { isDueOn } from "@/lib/schedule/schedule";
+import { scheduleOf } from "@/lib/assignments/schedule-of";
 import { isTimeZone } from "@/lib/time-zones";
 import { REMINDER_TIME_PATTERN } from "@/lib/validations/reminders";
 
@@ -31,17 +32,6 @@ export function reminderDayFor(settings: { timeZone: string; reminderTime: strin
   // because the day's delivery row already exists.
   if (minutesIntoDayIn(settings.timeZone, now) < hour * 60 + minute) return null;
   return todayIn(settings.timeZone, now);
-}
-
-export function scheduleOf(row: Omit<ReminderAssignment, "submittedOn">): Schedule {
-  return {
-    type: row.scheduleType,
-    startDate: fromDbDate(row.startDate),
-    dueDate: row.dueDate && fromDbDate(row.dueDate),
-    endDate: row.endDate && fromDbDate(row.endDate),
-    weekdays: row.weekdays,
-    dayCount: row.dayCount,
-  };
 }
 
 /** True when some assignment is due on `date` and has not been submitted for it. */

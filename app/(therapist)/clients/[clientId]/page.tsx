@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AssignmentList } from "@/components/assignments/assignment-list";
 import { InboxTable } from "@/components/review/inbox-table";
 import { SafetyFlagList } from "@/components/review/safety-flag-list";
@@ -19,7 +18,7 @@ import { getClient } from "@/lib/clients/get-client";
 import { getPartnerOptions } from "@/lib/clients/link-partners";
 import { therapistScope } from "@/lib/clients/scope";
 import { formatDate } from "@/lib/dates/format";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -29,10 +28,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
   const { clientId } = await params;
   const therapist = await requireTherapist();
   const scope = therapistScope(therapist);
-  const client = await getClient(scope, clientId).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const client = await orNotFound(getClient(scope, clientId));
   const [assignments, submissions, flags, partners] = await Promise.all([
     listClientAssignments(scope, client.id),
     listInbox(scope, { clientId: client.id, show: "all", take: RECENT_SUBMISSIONS }),

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ExercisePreview } from "@/components/exercises/exercise-preview";
 import { ArchiveTemplateForm } from "@/components/library/archive-template-form";
 import { DuplicateTemplateButton } from "@/components/library/duplicate-template-button";
@@ -10,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { templateArchivedAt } from "@/lib/templates/archive-template";
 import { getTemplate } from "@/lib/templates/get-template";
 
@@ -33,12 +32,7 @@ function savedMessage(saved: unknown, version: number): string | undefined {
 export default async function TemplatePage({ params, searchParams }: Props) {
   const [{ templateId }, query, therapist] = await Promise.all([params, searchParams, requireTherapist()]);
   const scope = therapistScope(therapist);
-  const [template, archivedAt] = await Promise.all([getTemplate(scope, templateId), templateArchivedAt(scope, templateId)]).catch(
-    (error: unknown) => {
-      if (error instanceof AppError) notFound();
-      throw error;
-    },
-  );
+  const [template, archivedAt] = await orNotFound(Promise.all([getTemplate(scope, templateId), templateArchivedAt(scope, templateId)]));
   const { current } = template;
   const editable = !template.builtIn && !archivedAt;
 

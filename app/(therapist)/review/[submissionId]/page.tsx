@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { setReviewedAction } from "../actions";
 import { AnswerList } from "@/components/exercises/answer-list";
 import { FeedbackForm } from "@/components/review/feedback-form";
@@ -9,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
 import { formatDateTime } from "@/lib/dates/format";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
 
 export const metadata: Metadata = { title: "Entry" };
@@ -17,10 +16,7 @@ export const metadata: Metadata = { title: "Entry" };
 export default async function ReviewSubmissionPage({ params }: PageProps<"/review/[submissionId]">) {
   const { submissionId } = await params;
   const therapist = await requireTherapist();
-  const entry = await getSubmissionForReview(therapistScope(therapist), submissionId).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(getSubmissionForReview(therapistScope(therapist), submissionId));
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AnswerList } from "@/components/exercises/answer-list";
 import { CrisisPanel } from "@/components/portal/crisis-panel";
 import { Card } from "@/components/ui/card";
@@ -8,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { requireClient } from "@/lib/auth/session";
 import { describeLocalDate, todayIn } from "@/lib/dates/local-date";
 import { formatDateTime } from "@/lib/dates/format";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getOwnSubmission } from "@/lib/homework/get-own-submission";
 import { getCrisisResources } from "@/lib/safety/get-crisis-resources";
@@ -18,10 +17,7 @@ export const metadata: Metadata = { title: "Your entry" };
 export default async function SubmittedEntryPage({ params, searchParams }: PageProps<"/portal/entries/[submissionId]">) {
   const [{ submissionId }, query] = await Promise.all([params, searchParams]);
   const identity = await requireClient();
-  const entry = await getOwnSubmission(clientScope(identity), submissionId).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(getOwnSubmission(clientScope(identity), submissionId));
   const crisis = entry.safetyConcern ? await getCrisisResources(identity.practiceId) : null;
 
   return (

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { longDate } from "@/components/progress/format";
 import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
 import { buttonClasses } from "@/components/ui/button";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -25,10 +24,7 @@ export default async function ClientProgressPage({ params, searchParams }: Props
   const viewer = therapistViewer(scope, clientId);
   // The same (request-cached) access check every card repeats; a client who
   // isn't the caller's is a 404, like everywhere else.
-  const subject = await loadSubject(viewer).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const subject = await orNotFound(loadSubject(viewer));
   const range = parseRange(query.range);
   const base = `/clients/${subject.clientId}`;
 

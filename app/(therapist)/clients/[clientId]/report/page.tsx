@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { longDate } from "@/components/progress/format";
 import { PrintButton } from "@/components/progress/print-button";
 import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange, RANGE_LABELS, rangeWindow } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -27,10 +26,7 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
   const [{ clientId }, query] = await Promise.all([params, searchParams]);
   const scope = therapistScope(await requireTherapist());
   const viewer = therapistViewer(scope, clientId);
-  const subject = await loadSubject(viewer).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const subject = await orNotFound(loadSubject(viewer));
   const range = parseRange(query.range);
   const window = rangeWindow(range, subject.today);
   const base = `/clients/${subject.clientId}`;

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { templateArchivedAt } from "@/lib/templates/archive-template";
 import { getTemplate } from "@/lib/templates/get-template";
 import { isLatestVersionAssigned } from "@/lib/templates/save-template";
@@ -22,10 +22,7 @@ type Props = {
 export default async function EditTemplatePage({ params, searchParams }: Props) {
   const [{ templateId }, query, therapist] = await Promise.all([params, searchParams, requireTherapist()]);
   const scope = therapistScope(therapist);
-  const template = await getTemplate(scope, templateId).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const template = await orNotFound(getTemplate(scope, templateId));
   const back = (
     <Link href={`/library/${template.id}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
       ← Back to the exercise

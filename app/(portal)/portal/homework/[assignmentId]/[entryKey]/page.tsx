@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { EntryForm } from "@/components/portal/entry-form";
 import { requireClient } from "@/lib/auth/session";
 import { describeLocalDate } from "@/lib/dates/local-date";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getEntryForClient } from "@/lib/homework/get-entry";
 import { getCrisisResources } from "@/lib/safety/get-crisis-resources";
@@ -14,10 +14,7 @@ export const metadata: Metadata = { title: "Homework" };
 export default async function EntryPage({ params }: PageProps<"/portal/homework/[assignmentId]/[entryKey]">) {
   const { assignmentId, entryKey } = await params;
   const identity = await requireClient();
-  const entry = await getEntryForClient(clientScope(identity), assignmentId, entryKey).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(getEntryForClient(clientScope(identity), assignmentId, entryKey));
   if (entry.kind === "submitted") redirect(`/portal/entries/${entry.submissionId}`);
   const { version } = entry.assignment;
   const crisisResources = await getCrisisResources(identity.practiceId);
