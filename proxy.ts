@@ -4,11 +4,20 @@
 // 2. An optimistic redirect for signed-out visitors. Real authorization
 //    happens in every page, action and data function (lib/auth/session.ts);
 //    a proxy check alone is never enough.
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/config";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 
-const { auth } = NextAuth({ ...authConfig, secret: process.env.AUTH_SECRET });
+// Read-only on purpose: next-auth's own proxy wrapper re-issues the session
+// cookie on every request, so a request still in flight while someone signs
+// out (a link prefetch, say) could set the cookie again and undo the sign-out.
+async function roleOf(request: NextRequest) {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return undefined;
+  // Behind HTTPS next-auth uses the __Secure- cookie name.
+  const secureCookie = request.cookies.has("__Secure-authjs.session-token");
+  const token = await getToken({ req: request, secret, secureCookie });
+  return token?.role;
+}
 
 const therapistAreas = ["/dashboard", "/clients", "/review", "/assign", "/library", "/outbox", "/account"];
 const signedInAreas = [...therapistAreas, "/portal"];
@@ -25,12 +34,12 @@ function isMalformed(pathname: string) {
   }
 }
 
-export const proxy = auth((request) => {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isMalformed(pathname)) return NextResponse.rewrite(new URL("/not-found-page", request.nextUrl));
   if (!within(pathname, signedInAreas)) return NextResponse.next();
 
-  const role = request.auth?.user?.role;
+  const role = await roleOf(request);
   if (!role) {
     const signIn = new URL("/sign-in", request.nextUrl);
     signIn.searchParams.set("next", pathname + search);
@@ -39,7 +48,7 @@ export const proxy = auth((request) => {
   if (role === "CLIENT" && within(pathname, therapistAreas)) return NextResponse.redirect(new URL("/portal", request.nextUrl));
   if (role === "THERAPIST" && within(pathname, ["/portal"])) return NextResponse.redirect(new URL("/dashboard", request.nextUrl));
   return NextResponse.next();
-});
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],

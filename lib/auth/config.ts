@@ -24,7 +24,7 @@ declare module "@auth/core/jwt" {
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  // Clinical data: sessions are short and refreshed while in use.
+  // Clinical data: a session lasts at most 12 hours, then the person signs in again.
   session: { strategy: "jwt", maxAge: 12 * 60 * 60, updateAge: 30 * 60 },
   providers: [],
   callbacks: {
