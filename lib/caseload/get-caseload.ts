@@ -8,8 +8,7 @@ import { ADHERENCE_DAYS, type AssignmentFacts } from "./homework-figures";
 import { loadActiveClients } from "./load-active-clients";
 import { loadCheckInHistory } from "./load-check-in-history";
 import { loadLatestAcknowledgements, loadOpenSafetyFlags } from "./load-flag-state";
-import { loadAssignments, loadSubmittedDays } from "./load-homework";
-import { loadActivity } from "./load-activity";
+import { loadAssignments, submittedDaysOf } from "./load-homework";
 import { rankByAttention } from "./rank-by-attention";
 import { matchesSearch } from "./search";
 import type { Caseload } from "./types";
@@ -28,14 +27,16 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * The therapist's caseload: every active client with adherence, last
  * activity, trust trend, open flags and next due item, most urgent first.
  *
- * Eight SQL queries whatever the caseload's size, in two round trips
+ * Six SQL queries whatever the caseload's size, in two round trips
  * (counted in tests/integration/caseload-dashboard.test.ts): the active
- * clients and the unreviewed count; then, for all clients at once,
- * assignments with their titles, submitted due dates per assignment, last
- * activity, weekly check-in scores, open safety flags and the latest
- * acknowledgements. Each reads a time window on an index rather than a
- * client's whole history, and returns at most a row or so per client or
- * assignment. With no active clients only the first two run.
+ * clients with their last activity, and the unreviewed count; then, for all
+ * clients at once, assignments with their titles and recently submitted due
+ * dates, weekly check-in scores, open safety flags and the latest
+ * acknowledgements. None reads submissions or measurements: the last
+ * activity, submitted dates and weekly totals are summaries that triggers
+ * keep at write time (prisma/schema.prisma), so the page costs about the
+ * same for a client with two years of history as for a new one. With no
+ * active clients only the first two run.
  *
  * Counts cover the whole caseload; the search (`q`) narrows the rows only.
  */
@@ -49,15 +50,14 @@ export async function getCaseload(scope: TherapistScope, options: { q?: string; 
   const utcToday = todayIn("UTC", now);
   const windowStart = addDays(utcToday, -(ADHERENCE_DAYS + 1));
   const clientIds = clients.map((client) => client.id);
-  const [assignments, submittedDays, activity, checkIns, safetyFlags, acknowledgements] = await Promise.all([
-    loadAssignments(scope, clientIds, toDbDate(addDays(windowStart, -1))),
-    loadSubmittedDays(scope, clientIds, windowStart),
-    loadActivity(scope, clientIds, utcToday),
+  const [assignments, checkIns, safetyFlags, acknowledgements] = await Promise.all([
+    loadAssignments(scope, clientIds, { stoppedSince: toDbDate(addDays(windowStart, -1)), submittedSince: windowStart }),
     loadCheckInHistory(scope, clientIds, utcToday),
     loadOpenSafetyFlags(scope, clientIds),
     loadLatestAcknowledgements(scope, clientIds),
   ]);
 
+  const submittedDays = submittedDaysOf(assignments, windowStart);
   const isSubmitted = (assignmentId: string, dueOn: LocalDate) => submittedDays.get(assignmentId)?.has(dueOn) ?? false;
   const assignmentsByClient = groupBy(assignments, (row) => row.clientId);
   const flagsByClient = groupBy(safetyFlags, (flag) => flag.clientId);
@@ -66,13 +66,12 @@ export async function getCaseload(scope: TherapistScope, options: { q?: string; 
   const rows = clients.map((client) => {
     const clientFlags = (flagsByClient.get(client.id) ?? []).map(({ id, raisedAt }) => ({ id, raisedAt }));
     const facts: AssignmentFacts[] = (assignmentsByClient.get(client.id) ?? []).map((row) => toAssignmentFacts(row, client.timeZone));
-    const { lastActivityAt = null, joinedAt = null } = activity.get(client.id) ?? {};
     const row = buildCaseloadRow(
       {
-        client: { id: client.id, displayName: client.displayName, timeZone: client.timeZone, joinedAt: joinedAt ?? client.createdAt },
+        client: { id: client.id, displayName: client.displayName, timeZone: client.timeZone, joinedAt: client.joinedAt ?? client.createdAt },
         assignments: facts,
         isSubmitted,
-        lastActivityAt,
+        lastActivityAt: client.lastSubmittedAt,
         checkIn: checkIns.get(client.id) ?? null,
         safetyFlags: clientFlags,
         acknowledged: acknowledgements.get(client.id) ?? {},

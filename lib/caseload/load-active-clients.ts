@@ -2,16 +2,27 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TherapistScope } from "@/lib/clients/scope";
 
-export type ActiveClient = { id: string; displayName: string; timeZone: string; createdAt: Date };
+export type ActiveClient = {
+  id: string;
+  displayName: string;
+  timeZone: string;
+  createdAt: Date;
+  /** The newest submittedAt, or null if they never submitted (a trigger keeps it: prisma/schema.prisma). */
+  lastSubmittedAt: Date | null;
+  /** When their account was made (the invitation accepted): where silence starts before a first entry. */
+  joinedAt: Date | null;
+};
 
 /**
  * The caller's active clients (invited and archived ones are not on the
- * dashboard), on the (therapistId, status) index. Raw for the same reason as
- * load-homework: Prisma's row mapping costs several times the raw rows.
+ * dashboard) with their last activity, on the (therapistId, status) index.
+ * Raw for the same reason as load-homework: Prisma's row mapping costs
+ * several times the raw rows.
  */
 export function loadActiveClients(scope: TherapistScope): Promise<ActiveClient[]> {
   return db.$queryRaw<ActiveClient[]>`
-    SELECT c."id", c."displayName", c."timeZone", c."createdAt"
+    SELECT c."id", c."displayName", c."timeZone", c."createdAt", c."lastSubmittedAt", u."createdAt" AS "joinedAt"
     FROM "Client" c
+    LEFT JOIN "User" u ON u."id" = c."userId"
     WHERE c."therapistId" = ${scope.therapistId} AND c."practiceId" = ${scope.practiceId} AND c."status" = 'ACTIVE'`;
 }

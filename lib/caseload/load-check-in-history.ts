@@ -18,11 +18,13 @@ export type CheckInHistory = {
 };
 
 /**
- * Weekly trust scores for the whole caseload in one query on the
- * (clientId, metric, recordedOn) index: at most ten weeks × three metrics of
- * rows per client, whatever their history, grouped per client and week
+ * Weekly trust scores for the whole caseload in one query on
+ * MeasurementWeek, the weekly totals a trigger keeps per client and metric
  * (weeks start on Monday of the client's own calendar, in which measurements
- * are dated) and returned as one row per client.
+ * are dated): at most ten weeks × three metrics of rows per client, whatever
+ * their history, returned as one row per client. A week's score is the mean
+ * of all its trust answers, so total / count summed over the three metrics.
+ * The join to Client scopes the rows to the caller.
  */
 export async function loadCheckInHistory(
   scope: TherapistScope,
@@ -30,19 +32,14 @@ export async function loadCheckInHistory(
   utcToday: LocalDate,
 ): Promise<Map<string, CheckInHistory>> {
   const from = toDbDate(addDays(utcToday, -CHECK_IN_LOOKBACK_DAYS));
-  // ::timestamp keeps date_trunc off its timestamptz overload, which would
-  // bucket by the database session's time zone.
   const rows = await db.$queryRaw<({ clientId: string } & CheckInHistory)[]>`
     WITH weekly AS (
-      SELECT m."clientId",
-        date_trunc('week', m."recordedOn"::timestamp) AS "week",
-        avg(m."value")::float8 AS "score",
-        max(m."createdAt") AS "at"
-      FROM "Measurement" m
-      WHERE m."clientId" = ANY(${clientIds}::text[])
-        AND m."practiceId" = ${scope.practiceId}
-        AND m."metric" = ANY(${[...TRUST_METRICS]}::text[])
-        AND m."recordedOn" >= ${from}::date
+      SELECT w."clientId", w."weekStart" AS "week", (sum(w."total") / sum(w."count"))::float8 AS "score", max(w."lastAt") AS "at"
+      FROM "MeasurementWeek" w
+      JOIN "Client" c ON c."id" = w."clientId" AND c."practiceId" = ${scope.practiceId} AND c."therapistId" = ${scope.therapistId}
+      WHERE w."clientId" = ANY(${clientIds}::text[])
+        AND w."metric" = ANY(${[...TRUST_METRICS]}::text[])
+        AND w."weekStart" >= ${from}::date
       GROUP BY 1, 2
     )
     SELECT "clientId",

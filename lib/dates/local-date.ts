@@ -3,6 +3,7 @@
 // through the server's time zone. Arithmetic runs on UTC midnights, where
 // every day has 24 hours.
 import { TZDate } from "@date-fns/tz";
+import { dateTimeFormat } from "./formatters";
 
 export type LocalDate = string;
 
@@ -15,23 +16,14 @@ export function isLocalDate(value: string): value is LocalDate {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-// Building an Intl formatter costs far more than using one; dashboards ask
-// for many clients' "today", so keep one per zone.
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The date it is right now on a wall calendar in `timeZone`. */
 export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
-  let formatter = dateFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dateFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(now);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** Minutes since local midnight in `timeZone` (for reminder times). */
 export function minutesIntoDayIn(timeZone: string, now: Date = new Date()): number {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(now);
+  const parts = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(now);
   const hour = Number(parts.find((part) => part.type === "hour")?.value ?? 0);
   const minute = Number(parts.find((part) => part.type === "minute")?.value ?? 0);
   return hour * 60 + minute;
@@ -98,7 +90,7 @@ export function describeLocalDate(date: LocalDate, today?: LocalDate, capitalize
     const relative = offset === 0 ? "today" : offset === -1 ? "yesterday" : offset === 1 ? "tomorrow" : null;
     if (relative) return capitalized ? relative[0]!.toUpperCase() + relative.slice(1) : relative;
   }
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
     new Date(toUtcMs(date)),
   );
 }

@@ -7,7 +7,8 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type pg from "pg";
 
 const require = createRequire(import.meta.url);
 
@@ -38,9 +39,33 @@ function loadBindings() {
   return bindings;
 }
 
+/**
+ * PrismaPg runs a migration script by splitting it on every ";", including
+ * those inside comments and dollar-quoted function bodies, which breaks
+ * plpgsql trigger functions. Sent whole over the simple query protocol,
+ * PostgreSQL parses the script itself (as the native engine's scripts are
+ * parsed) and runs it as one implicit transaction.
+ */
+function wholeScripts(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  const patch = async <A extends Awaited<ReturnType<PrismaPg["connect"]>>>(connecting: Promise<A>): Promise<A> => {
+    const adapter = await connecting;
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  };
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: () => patch(factory.connect()),
+    connectToShadowDb: () => patch(factory.connectToShadowDb()),
+  };
+}
+
 async function withEngine<T>(connectionString: string, fn: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadBindings();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg({ connectionString })));
   const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   try {
     return await fn(engine);

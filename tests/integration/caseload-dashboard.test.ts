@@ -423,14 +423,17 @@ describe("query count", () => {
     return scope;
   }
 
-  it("makes the same eight queries for 2 clients as for 10", async () => {
+  it("makes the same six queries for 2 clients as for 10, reading summaries rather than every entry", async () => {
     const [small, large] = [await caseloadOf(2), await caseloadOf(10)];
 
     const forSmall = await statementsOf(() => getCaseload(small, { now: NOW }));
     const forLarge = await statementsOf(() => getCaseload(large, { now: NOW }));
 
-    expect(forSmall).toHaveLength(8);
+    expect(forSmall).toHaveLength(6);
     expect(forLarge).toHaveLength(forSmall.length);
+    // Only the unreviewed count touches submissions; nothing scans measurements.
+    expect(forLarge.filter((sql) => /"Submission"/.test(sql))).toHaveLength(1);
+    expect(forLarge.filter((sql) => /"Measurement"/.test(sql))).toEqual([]);
   });
 
   it("makes two queries for a therapist without active clients", async () => {

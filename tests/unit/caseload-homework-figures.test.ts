@@ -118,6 +118,7 @@ describe("toAssignmentFacts", () => {
     dayCount: 30,
     title: "30-day micro-promises",
     allowsMultiplePerDay: false,
+    submittedOffsets: [],
   };
 
   it("dates the schedule in the client's calendar", () => {
