@@ -11,6 +11,8 @@ export type ActiveClient = {
   lastSubmittedAt: Date | null;
   /** When their account was made (the invitation accepted): where silence starts before a first entry. */
   joinedAt: Date | null;
+  /** Changes whenever anything their caseload row shows may have changed (lib/caseload/row-cache). */
+  caseloadVersion: number;
 };
 
 /**
@@ -21,7 +23,8 @@ export type ActiveClient = {
  */
 export function loadActiveClients(scope: TherapistScope): Promise<ActiveClient[]> {
   return db.$queryRaw<ActiveClient[]>`
-    SELECT c."id", c."displayName", c."timeZone", c."createdAt", c."lastSubmittedAt", u."createdAt" AS "joinedAt"
+    SELECT c."id", c."displayName", c."timeZone", c."createdAt", c."lastSubmittedAt", u."createdAt" AS "joinedAt",
+      c."caseloadVersion"
     FROM "Client" c
     LEFT JOIN "User" u ON u."id" = c."userId"
     WHERE c."therapistId" = ${scope.therapistId} AND c."practiceId" = ${scope.practiceId} AND c."status" = 'ACTIVE'`;

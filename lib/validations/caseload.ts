@@ -21,11 +21,16 @@ export const acknowledgeCaseloadFlagSchema = z.discriminatedUnion("kind", [
 
 export type AcknowledgeCaseloadFlagInput = z.infer<typeof acknowledgeCaseloadFlagSchema>;
 
-/** `?q=` of the dashboard: anything odd (an array, a very long string) becomes a plain, short search. */
+/**
+ * `?q=` and `?page=` of the dashboard: anything odd (an array, a very long
+ * string, a page that is not a number) becomes a plain, short search and
+ * the first page; a page past the end is clamped by lib/caseload/paginate.
+ */
 export const caseloadSearchSchema = z.object({
   q: z
     .string()
     .optional()
     .catch(undefined)
     .transform((value) => (value ?? "").trim().slice(0, SEARCH_MAX_LENGTH)),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });

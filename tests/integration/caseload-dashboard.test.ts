@@ -436,6 +436,31 @@ describe("query count", () => {
     expect(forLarge.filter((sql) => /"Measurement"/.test(sql))).toEqual([]);
   });
 
+  it("reuses computed rows until something on them changes", async () => {
+    const scope = await caseloadOf(3);
+    const first = await getCaseload(scope, { now: NOW });
+
+    const again = await statementsOf(() => getCaseload(scope, { now: NOW }));
+    expect(again).toHaveLength(2);
+    expect(await getCaseload(scope, { now: NOW })).toEqual(first);
+
+    // A new check-in for one client: rows are computed again (four more
+    // queries) and show the new entry; the others are as they were.
+    const changed = first.rows[0]!.clientId;
+    const weekly = await db.assignment.findFirstOrThrow({ where: { clientId: changed, scheduleType: "WEEKLY" }, select: { id: true } });
+    await checkInScored(scope, changed, weekly.id, "2026-03-19", 9);
+    const statements = await statementsOf(() => getCaseload(scope, { now: NOW }));
+    expect(statements).toHaveLength(6);
+    const after = await getCaseload(scope, { now: NOW });
+    expect(rowOf(after.rows, changed).lastActivityAt).toEqual(new Date("2026-03-19T20:00:00Z"));
+    for (const row of after.rows.filter((row) => row.clientId !== changed)) {
+      expect(row).toEqual(rowOf(first.rows, row.clientId));
+    }
+
+    // The next day every row is worked out again.
+    expect(await statementsOf(() => getCaseload(scope, { now: new Date(NOW.getTime() + DAY_MS) }))).toHaveLength(6);
+  });
+
   it("makes two queries for a therapist without active clients", async () => {
     const { scope } = await createTherapist();
 

@@ -170,3 +170,36 @@ describe("weekly measurement totals", () => {
     expect(weeks).toEqual(await weeksFromMeasurements(client.clientId));
   });
 });
+
+describe("caseload version", () => {
+  const versionOf = async (clientId: string) =>
+    (await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { caseloadVersion: true } })).caseloadVersion;
+
+  it("moves with every change a caseload row shows, and not with drafts or notes", async () => {
+    const { client, assignmentId } = await dailyOf("micro-promises");
+    let version = await versionOf(client.clientId);
+    const expectBump = async (bumped: boolean) => {
+      const now = await versionOf(client.clientId);
+      expect(now > version, `version ${version} → ${now}`).toBe(bumped);
+      version = now;
+    };
+
+    await saveDraft(client.scope, { assignmentId, entryKey: TODAY, answers: { promise: "Walk" }, privateKeys: [], baseVersion: 0 }, NOW);
+    await expectBump(false);
+    await db.assignment.update({ where: { id: assignmentId }, data: { note: "Small ones count." } });
+    await expectBump(false);
+
+    await submitEntry(client.scope, { assignmentId, entryKey: TODAY, answers: microPromiseAnswers(), privateKeys: [], baseVersion: 1 }, NOW);
+    await expectBump(true);
+    await db.assignment.update({ where: { id: assignmentId }, data: { status: "PAUSED", pausedAt: NOW } });
+    await expectBump(true);
+    const flag = await db.safetyFlag.create({ data: { practiceId: therapist.practiceId, clientId: client.clientId, fieldKeys: ["safe"] } });
+    await expectBump(true);
+    await db.safetyFlag.update({ where: { id: flag.id }, data: { acknowledgedAt: NOW, note: "Called." } });
+    await expectBump(true);
+    await db.flagAcknowledgement.create({
+      data: { practiceId: therapist.practiceId, clientId: client.clientId, kind: "SILENT", acknowledgedById: therapist.therapistId },
+    });
+    await expectBump(true);
+  });
+});

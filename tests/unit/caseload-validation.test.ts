@@ -39,9 +39,16 @@ describe("acknowledgeCaseloadFlagSchema", () => {
 
 describe("caseloadSearchSchema", () => {
   it("trims the search, shortens a very long one and ignores anything that is not one string", () => {
-    expect(caseloadSearchSchema.parse({ q: "  Sam " })).toEqual({ q: "Sam" });
+    expect(caseloadSearchSchema.parse({ q: "  Sam " })).toEqual({ q: "Sam", page: 1 });
     expect(caseloadSearchSchema.parse({}).q).toBe("");
     expect(caseloadSearchSchema.parse({ q: ["a", "b"] }).q).toBe("");
     expect(caseloadSearchSchema.parse({ q: "x".repeat(500) }).q).toHaveLength(100);
+  });
+
+  it("reads the page as a whole number from 1, and anything else as the first page", () => {
+    expect(caseloadSearchSchema.parse({ page: "3" }).page).toBe(3);
+    for (const page of ["0", "-2", "1.5", "two", ["2", "3"], "1e9"]) {
+      expect(caseloadSearchSchema.parse({ page }).page, String(page)).toBe(1);
+    }
   });
 });

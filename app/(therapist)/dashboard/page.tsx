@@ -1,26 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CaseloadCounts } from "@/components/caseload/caseload-counts";
+import { CaseloadPager } from "@/components/caseload/caseload-pager";
 import { CaseloadSearch } from "@/components/caseload/caseload-search";
 import { CaseloadTable } from "@/components/caseload/caseload-table";
 import { requireTherapist } from "@/lib/auth/session";
 import { getCaseload } from "@/lib/caseload/get-caseload";
+import { pageOf } from "@/lib/caseload/paginate";
 import { therapistScope } from "@/lib/clients/scope";
 import { caseloadSearchSchema } from "@/lib/validations/caseload";
 
 export const metadata: Metadata = { title: "Caseload" };
 
-const ROWS_SHOWN_FIRST = 50;
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const therapist = await requireTherapist();
-  const params = await searchParams;
-  const { q } = caseloadSearchSchema.parse(params);
+  const { q, page } = caseloadSearchSchema.parse(await searchParams);
   const { rows, counts } = await getCaseload(therapistScope(therapist), { q });
-  // Rows are ranked by need; a long caseload shows its top first (rendering
-  // every row is most of this page's cost at 150 clients).
-  const showAll = params.all === "1" || Boolean(q);
-  const shown = showAll ? rows : rows.slice(0, ROWS_SHOWN_FIRST);
+  // Ranked by need, a page at a time (lib/caseload/paginate).
+  const shown = pageOf(rows, page);
 
   return (
     <div className="space-y-6">
@@ -47,14 +44,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </p>
           ) : (
             <>
-              <CaseloadTable rows={shown} viewerTimeZone={therapist.timeZone} />
-              {shown.length < rows.length ? (
-                <p className="text-center">
-                  <Link href="/dashboard?all=1" className="font-medium text-brand-700 underline underline-offset-2">
-                    Show all {rows.length} clients
-                  </Link>
-                </p>
-              ) : null}
+              <CaseloadTable rows={shown.rows} viewerTimeZone={therapist.timeZone} />
+              <CaseloadPager page={shown.page} pageCount={shown.pageCount} first={shown.first} last={shown.last} total={shown.total} query={q} />
             </>
           )}
         </>

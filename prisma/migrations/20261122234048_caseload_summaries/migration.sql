@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "Client" ADD COLUMN     "lastSubmittedAt" TIMESTAMP(3);
+ALTER TABLE "Client" ADD COLUMN     "caseloadVersion" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "lastSubmittedAt" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "Assignment" ADD COLUMN     "recentSubmittedDates" DATE[] DEFAULT ARRAY[]::DATE[];
@@ -33,6 +34,14 @@ ALTER TABLE "MeasurementWeek" ADD CONSTRAINT "MeasurementWeek_clientId_fkey" FOR
 -- true. The app only reads them.
 -- ---------------------------------------------------------------------------
 
+-- Client.caseloadVersion changes whenever anything a client's caseload row
+-- shows may have changed, so rows computed for an older version are not
+-- reused (lib/caseload/row-cache.ts).
+CREATE FUNCTION "trellis_bump_caseload"(client_ids text[])
+RETURNS void LANGUAGE sql AS $$
+  UPDATE "Client" SET "caseloadVersion" = "caseloadVersion" + 1 WHERE "id" = ANY(client_ids);
+$$;
+
 -- How far back Assignment.recentSubmittedDates reaches, counted from the
 -- assignment's newest submitted due date (not from today, so the summary
 -- does not depend on the database clock). The dashboard reads the last 29
@@ -42,18 +51,11 @@ CREATE FUNCTION "trellis_recent_dates_days"() RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$ SELECT 62 $$;
 
 -- Adds newly submitted entries (parallel arrays, one element per entry).
+-- Rows are locked in the order Assignment, then Client, as a therapist's
+-- change to an assignment does (its trigger below bumps the client), so
+-- the two cannot deadlock.
 CREATE FUNCTION "trellis_merge_submitted"(client_ids text[], assignment_ids text[], due_dates date[], submitted_ats timestamp(3)[])
 RETURNS void LANGUAGE sql AS $$
-  UPDATE "Client" c
-  SET "lastSubmittedAt" = GREATEST(c."lastSubmittedAt", e.newest)
-  FROM (
-    SELECT client_id, max(submitted_at) AS newest
-    FROM unnest(client_ids, submitted_ats) AS entry(client_id, submitted_at)
-    GROUP BY client_id
-  ) e
-  WHERE c."id" = e.client_id
-    AND e.newest IS NOT NULL
-    AND c."lastSubmittedAt" IS DISTINCT FROM GREATEST(c."lastSubmittedAt", e.newest);
 
   UPDATE "Assignment" a
   SET "recentSubmittedDates" = ARRAY(
@@ -67,6 +69,16 @@ RETURNS void LANGUAGE sql AS $$
     GROUP BY assignment_id
   ) e
   WHERE a."id" = e.assignment_id;
+
+  UPDATE "Client" c
+  SET "lastSubmittedAt" = GREATEST(c."lastSubmittedAt", e.newest),
+    "caseloadVersion" = c."caseloadVersion" + 1
+  FROM (
+    SELECT client_id, max(submitted_at) AS newest
+    FROM unnest(client_ids, submitted_ats) AS entry(client_id, submitted_at)
+    GROUP BY client_id
+  ) e
+  WHERE c."id" = e.client_id;
 $$;
 
 -- Recomputes both summaries of the given clients from their submissions:
@@ -74,12 +86,6 @@ $$;
 -- either, so this path may be slow).
 CREATE FUNCTION "trellis_rebuild_submission_summaries"(client_ids text[])
 RETURNS void LANGUAGE sql AS $$
-  UPDATE "Client" c
-  SET "lastSubmittedAt" = (
-    SELECT max(s."submittedAt") FROM "Submission" s WHERE s."clientId" = c."id" AND s."status" = 'SUBMITTED'
-  )
-  WHERE c."id" = ANY(client_ids);
-
   UPDATE "Assignment" a
   SET "recentSubmittedDates" = COALESCE((
     SELECT array_agg(DISTINCT s."dueOn" ORDER BY s."dueOn")
@@ -90,6 +96,13 @@ RETURNS void LANGUAGE sql AS $$
       ) - "trellis_recent_dates_days"()
   ), ARRAY[]::date[])
   WHERE a."clientId" = ANY(client_ids);
+
+  UPDATE "Client" c
+  SET "lastSubmittedAt" = (
+      SELECT max(s."submittedAt") FROM "Submission" s WHERE s."clientId" = c."id" AND s."status" = 'SUBMITTED'
+    ),
+    "caseloadVersion" = c."caseloadVersion" + 1
+  WHERE c."id" = ANY(client_ids);
 $$;
 
 CREATE FUNCTION "trellis_submissions_inserted"() RETURNS trigger
@@ -185,6 +198,7 @@ BEGIN
     "total" = "MeasurementWeek"."total" + excluded."total",
     "count" = "MeasurementWeek"."count" + excluded."count",
     "lastAt" = GREATEST("MeasurementWeek"."lastAt", excluded."lastAt");
+  PERFORM "trellis_bump_caseload"(ARRAY(SELECT DISTINCT n."clientId" FROM new_rows n));
   RETURN NULL;
 END
 $$;
@@ -224,6 +238,7 @@ BEGIN
   END IF;
   IF client_ids IS NOT NULL THEN
     PERFORM "trellis_rebuild_measurement_weeks"(client_ids, metrics, weeks);
+    PERFORM "trellis_bump_caseload"(client_ids);
   END IF;
   RETURN NULL;
 END
@@ -240,6 +255,70 @@ FOR EACH STATEMENT EXECUTE FUNCTION "trellis_measurements_changed"();
 CREATE TRIGGER "Measurement_weeks_delete" AFTER DELETE ON "Measurement"
 REFERENCING OLD TABLE AS old_rows
 FOR EACH STATEMENT EXECUTE FUNCTION "trellis_measurements_changed"();
+
+-- Assignments, safety flags and acknowledgements only need the bump. One
+-- function per kind of event, as each sees different transition tables.
+CREATE FUNCTION "trellis_bump_caseload_inserted"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "trellis_bump_caseload"(ARRAY(SELECT DISTINCT n."clientId" FROM new_rows n));
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION "trellis_bump_caseload_updated"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "trellis_bump_caseload"(ARRAY(SELECT n."clientId" FROM new_rows n UNION SELECT o."clientId" FROM old_rows o));
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION "trellis_bump_caseload_deleted"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "trellis_bump_caseload"(ARRAY(SELECT DISTINCT o."clientId" FROM old_rows o));
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Assignment_caseload_insert" AFTER INSERT ON "Assignment"
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_inserted"();
+CREATE TRIGGER "Assignment_caseload_delete" AFTER DELETE ON "Assignment"
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_deleted"();
+CREATE TRIGGER "SafetyFlag_caseload_insert" AFTER INSERT ON "SafetyFlag"
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_inserted"();
+CREATE TRIGGER "SafetyFlag_caseload_update" AFTER UPDATE ON "SafetyFlag"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_updated"();
+CREATE TRIGGER "SafetyFlag_caseload_delete" AFTER DELETE ON "SafetyFlag"
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_deleted"();
+CREATE TRIGGER "FlagAcknowledgement_caseload_insert" AFTER INSERT ON "FlagAcknowledgement"
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_inserted"();
+CREATE TRIGGER "FlagAcknowledgement_caseload_update" AFTER UPDATE ON "FlagAcknowledgement"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_updated"();
+CREATE TRIGGER "FlagAcknowledgement_caseload_delete" AFTER DELETE ON "FlagAcknowledgement"
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_bump_caseload_deleted"();
+
+-- Assignment updates run for every statement (the recentSubmittedDates
+-- updates above included), so this one bumps only for columns the row
+-- uses: not for the summary itself, the note or updatedAt.
+CREATE FUNCTION "trellis_assignments_updated"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "trellis_bump_caseload"(ARRAY(
+    SELECT n."clientId" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+    WHERE (n."clientId", n."status", n."pausedAt", n."endedAt", n."scheduleType", n."startDate", n."dueDate", n."endDate",
+        n."weekdays", n."dayCount", n."templateVersionId")
+      IS DISTINCT FROM (o."clientId", o."status", o."pausedAt", o."endedAt", o."scheduleType", o."startDate", o."dueDate",
+        o."endDate", o."weekdays", o."dayCount", o."templateVersionId")
+    UNION SELECT o."clientId" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE n."clientId" <> o."clientId"
+  ));
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Assignment_caseload_update" AFTER UPDATE ON "Assignment"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "trellis_assignments_updated"();
 
 -- Existing data.
 SELECT "trellis_rebuild_submission_summaries"(ARRAY(SELECT "id" FROM "Client"));
