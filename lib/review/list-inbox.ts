@@ -55,19 +55,20 @@ export async function listInbox(
   }));
 }
 
-/** Beyond this the badge just says "999+"; counting further only costs time. */
+/** Beyond this the badge just says "999+": a number that size says nothing more. */
 export const UNREVIEWED_COUNT_CAP = 1000;
 
-// Cached per request on primitive arguments: the layout's badge and the
-// dashboard's count share one query.
-const countUnreviewedCached = cache(async (therapistId: string, practiceId: string) =>
-  db.submission.count({
-    where: { status: "SUBMITTED", reviewedAt: null, practiceId, client: { therapistId } },
-    take: UNREVIEWED_COUNT_CAP,
-  }),
-);
+// Every therapist page shows this count, so it is read from the per-client
+// counts that triggers on Submission keep (Client.unreviewedCount): a sum
+// over the caseload's client rows instead of counting entries. Cached per
+// request on primitive arguments: the layout's badge and the dashboard's
+// count share one query.
+const countUnreviewedCached = cache(async (therapistId: string, practiceId: string) => {
+  const { _sum } = await db.client.aggregate({ where: { therapistId, practiceId }, _sum: { unreviewedCount: true } });
+  return _sum.unreviewedCount ?? 0;
+});
 
-/** Unreviewed entries on the caller's caseload, up to UNREVIEWED_COUNT_CAP. */
+/** Submitted entries not yet reviewed on the caller's caseload (every client, archived ones too, as the inbox lists them). */
 export function countUnreviewed(scope: TherapistScope): Promise<number> {
   return countUnreviewedCached(scope.therapistId, scope.practiceId);
 }

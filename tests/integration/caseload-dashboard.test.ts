@@ -431,8 +431,8 @@ describe("query count", () => {
 
     expect(forSmall).toHaveLength(6);
     expect(forLarge).toHaveLength(forSmall.length);
-    // Only the unreviewed count touches submissions; nothing scans measurements.
-    expect(forLarge.filter((sql) => /"Submission"/.test(sql))).toHaveLength(1);
+    // Summaries only: nothing reads submissions or measurements.
+    expect(forLarge.filter((sql) => /"Submission"/.test(sql))).toEqual([]);
     expect(forLarge.filter((sql) => /"Measurement"/.test(sql))).toEqual([]);
   });
 

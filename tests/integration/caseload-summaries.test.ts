@@ -8,6 +8,7 @@ import { addDays, fromDbDate, instantOf, toDbDate, type LocalDate } from "@/lib/
 import { db } from "@/lib/db";
 import { saveDraft } from "@/lib/homework/save-draft";
 import { submitEntry } from "@/lib/homework/submit-entry";
+import { countUnreviewed } from "@/lib/review/list-inbox";
 import { createTherapist } from "@/tests/support/integration-fixtures";
 import { assignBuiltIn, checkInAnswers, createClientIn, microPromiseAnswers } from "@/tests/support/homework-fixtures";
 
@@ -105,16 +106,32 @@ describe("submission summaries", () => {
     });
   });
 
-  it("leave the client row alone when a submission is only marked reviewed", async () => {
+  it("count the entries waiting for review, whatever marks them reviewed or deletes them", async () => {
     const { client, assignmentId } = await dailyOf("micro-promises");
-    await bulkSubmit(client.clientId, assignmentId, ["2026-01-05"]);
-    const version = async () =>
-      (await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM "Client" WHERE "id" = ${client.clientId}`)[0]!.xmin;
-    const before = await version();
+    const counted = async () =>
+      (await db.client.findUniqueOrThrow({ where: { id: client.clientId }, select: { unreviewedCount: true } })).unreviewedCount;
+    const direct = () => db.submission.count({ where: { clientId: client.clientId, status: "SUBMITTED", reviewedAt: null } });
+    const version = async () => (await db.client.findUniqueOrThrow({ where: { id: client.clientId } })).caseloadVersion;
 
-    await db.submission.updateMany({ where: { assignmentId }, data: { reviewedAt: NOW } });
+    await bulkSubmit(client.clientId, assignmentId, ["2026-01-02", "2026-01-03", "2026-01-04", "2026-01-05"]);
+    await submitEntry(client.scope, { assignmentId, entryKey: TODAY, answers: microPromiseAnswers(), privateKeys: [], baseVersion: 0 }, NOW);
+    expect(await counted()).toBe(5);
 
-    expect(await version()).toBe(before);
+    const beforeReview = await version();
+    await db.submission.updateMany({ where: { assignmentId, entryKey: { in: ["2026-01-02", "2026-01-03"] } }, data: { reviewedAt: NOW } });
+    // Reviewing changes nothing a caseload row shows.
+    expect(await version()).toBe(beforeReview);
+    expect({ counted: await counted(), direct: await direct() }).toEqual({ counted: 3, direct: 3 });
+    await db.submission.updateMany({ where: { assignmentId, entryKey: "2026-01-03" }, data: { reviewedAt: null } });
+    expect(await counted()).toBe(4);
+    await db.submission.deleteMany({ where: { assignmentId, entryKey: "2026-01-04" } });
+    expect(await counted()).toBe(3);
+    expect(await counted()).toBe(await direct());
+
+    // The badge's count sums these over the therapist's clients.
+    expect(await countUnreviewed(therapist)).toBe(
+      await db.submission.count({ where: { status: "SUBMITTED", reviewedAt: null, client: { therapistId: therapist.therapistId } } }),
+    );
   });
 });
 

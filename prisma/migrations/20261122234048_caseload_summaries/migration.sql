@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "Client" ADD COLUMN     "caseloadVersion" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "lastSubmittedAt" TIMESTAMP(3);
+ADD COLUMN     "lastSubmittedAt" TIMESTAMP(3),
+ADD COLUMN     "unreviewedCount" INTEGER NOT NULL DEFAULT 0;
 
 -- AlterTable
 ALTER TABLE "Assignment" ADD COLUMN     "recentSubmittedDates" DATE[] DEFAULT ARRAY[]::DATE[];
@@ -24,7 +25,8 @@ ALTER TABLE "MeasurementWeek" ADD CONSTRAINT "MeasurementWeek_clientId_fkey" FOR
 -- Summaries for the caseload dashboard, kept by triggers.
 --
 -- The dashboard needs, for every client at once, the newest submission, the
--- due dates done in the last four weeks and weekly trust check-in means.
+-- due dates done in the last four weeks and weekly trust check-in means, and
+-- every therapist page shows how many entries wait for review.
 -- Computed per request those were three scans over weeks of submissions and
 -- measurements per client (most of the page's time at 150 clients). Kept here
 -- instead, at write time, by statement-level triggers with transition
@@ -101,8 +103,28 @@ RETURNS void LANGUAGE sql AS $$
   SET "lastSubmittedAt" = (
       SELECT max(s."submittedAt") FROM "Submission" s WHERE s."clientId" = c."id" AND s."status" = 'SUBMITTED'
     ),
+    "unreviewedCount" = (
+      SELECT count(*) FROM "Submission" s WHERE s."clientId" = c."id" AND s."status" = 'SUBMITTED' AND s."reviewedAt" IS NULL
+    ),
     "caseloadVersion" = c."caseloadVersion" + 1
   WHERE c."id" = ANY(client_ids);
+$$;
+
+-- Client.unreviewedCount: +1 per entry that became "submitted, not
+-- reviewed" (added), -1 per entry that stopped being so (removed).
+CREATE FUNCTION "trellis_adjust_unreviewed"(added text[], removed text[])
+RETURNS void LANGUAGE sql AS $$
+  UPDATE "Client" c
+  SET "unreviewedCount" = c."unreviewedCount" + d.delta
+  FROM (
+    SELECT change.client_id, sum(change.delta)::integer AS delta
+    FROM (
+      SELECT unnest(added) AS client_id, 1 AS delta
+      UNION ALL SELECT unnest(removed), -1
+    ) change
+    GROUP BY change.client_id
+  ) d
+  WHERE c."id" = d.client_id AND d.delta <> 0;
 $$;
 
 CREATE FUNCTION "trellis_submissions_inserted"() RETURNS trigger
@@ -119,6 +141,10 @@ BEGIN
   WHERE n."status" = 'SUBMITTED';
   IF client_ids IS NOT NULL THEN
     PERFORM "trellis_merge_submitted"(client_ids, assignment_ids, due_dates, submitted_ats);
+    PERFORM "trellis_adjust_unreviewed"(
+      ARRAY(SELECT n."clientId" FROM new_rows n WHERE n."status" = 'SUBMITTED' AND n."reviewedAt" IS NULL),
+      ARRAY[]::text[]
+    );
   END IF;
   RETURN NULL;
 END
@@ -154,6 +180,18 @@ BEGIN
   IF client_ids IS NOT NULL THEN
     PERFORM "trellis_merge_submitted"(client_ids, assignment_ids, due_dates, submitted_ats);
   END IF;
+
+  -- Reviewing (or un-reviewing) only moves the count.
+  PERFORM "trellis_adjust_unreviewed"(
+    ARRAY(
+      SELECT n."clientId" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+      WHERE n."status" = 'SUBMITTED' AND n."reviewedAt" IS NULL AND NOT (o."status" = 'SUBMITTED' AND o."reviewedAt" IS NULL)
+    ),
+    ARRAY(
+      SELECT o."clientId" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+      WHERE o."status" = 'SUBMITTED' AND o."reviewedAt" IS NULL AND NOT (n."status" = 'SUBMITTED' AND n."reviewedAt" IS NULL)
+    )
+  );
   RETURN NULL;
 END
 $$;
