@@ -8,6 +8,8 @@ import { freePort } from "./lib/free-port";
 import { startTestDatabase } from "./lib/test-database";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+// `npm run test:e2e -- e2e/caseload.spec.ts`: with --only e2e, the other arguments go to Playwright.
+const playwrightArgs = only === "e2e" ? process.argv.slice(2).filter((arg, index, all) => arg !== "--only" && all[index - 1] !== "--only") : [];
 const step = (name: string) => console.log(`\n[test] ── ${name}`);
 const node = (args: string[], env: NodeJS.ProcessEnv = process.env) => run(process.execPath, args, { env });
 
@@ -65,7 +67,7 @@ try {
     rmSync("test-results/e2e-report.json", { force: true });
     try {
       await node(
-        ["node_modules/@playwright/test/cli.js", "test"],
+        ["node_modules/@playwright/test/cli.js", "test", ...playwrightArgs],
         withServerConditions({ ...buildEnv, E2E_PORT: String(await freePort()) }),
       );
     } finally {
