@@ -44,8 +44,3 @@ export function rememberRow(clientId: string, key: string, value: CachedRow) {
   entries.set(clientId, { key, value });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
-
-/** For tests that need a cold cache. */
-export function forgetCachedRows() {
-  entries.clear();
-}
