@@ -30,7 +30,8 @@ export async function getCaseload(scope: TherapistScope, options: { q?: string; 
   // The check-in window is counted from UTC's date, so rows depend on it too.
   const utcToday = todayIn("UTC", now);
   const keyed = clients.map((client) => {
-    const key = `${utcToday}|${rowKeyOf({
+    // The caller's scope is part of the key: the loaders filter by it.
+    const key = `${scope.practiceId}|${scope.therapistId}|${utcToday}|${rowKeyOf({
       version: client.caseloadVersion,
       today: todayIn(client.timeZone, now),
       displayName: client.displayName,

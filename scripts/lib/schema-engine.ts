@@ -44,7 +44,8 @@ function loadBindings() {
  * those inside comments and dollar-quoted function bodies, which breaks
  * plpgsql trigger functions. Sent whole over the simple query protocol,
  * PostgreSQL parses the script itself (as the native engine's scripts are
- * parsed) and runs it as one implicit transaction.
+ * parsed) and runs it as one implicit transaction (so a migration cannot
+ * use CREATE INDEX CONCURRENTLY, which refuses to run inside one).
  */
 function wholeScripts(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
   const patch = async <A extends Awaited<ReturnType<PrismaPg["connect"]>>>(connecting: Promise<A>): Promise<A> => {

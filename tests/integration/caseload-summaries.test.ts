@@ -176,6 +176,18 @@ describe("weekly measurement totals", () => {
     expect(await storedWeeks(client.clientId)).toEqual(await weeksFromMeasurements(client.clientId));
   });
 
+  it("go with a deleted client, even with several entries in one week", async () => {
+    const { client, assignmentId } = await dailyOf("weekly-trust-check-in");
+    for (const day of ["2026-01-05", "2026-01-06"]) {
+      await submitEntry(client.scope, { assignmentId, entryKey: day, answers: checkInAnswers(), privateKeys: [], baseVersion: 0 }, instantOf(day, "20:00", ZONE));
+    }
+    expect(await storedWeeks(client.clientId)).not.toEqual([]);
+
+    await db.client.delete({ where: { id: client.clientId } });
+
+    expect(await storedWeeks(client.clientId)).toEqual([]);
+  });
+
   it("move a measurement between weeks when it is corrected", async () => {
     const { client, assignmentId } = await dailyOf("weekly-trust-check-in");
     await submitEntry(client.scope, { assignmentId, entryKey: TODAY, answers: checkInAnswers(), privateKeys: [], baseVersion: 0 }, NOW);

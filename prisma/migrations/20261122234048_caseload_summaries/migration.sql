@@ -83,11 +83,17 @@ RETURNS void LANGUAGE sql AS $$
   WHERE c."id" = e.client_id;
 $$;
 
--- Recomputes both summaries of the given clients from their submissions:
--- after an entry is deleted or stops being submitted (the app never does
--- either, so this path may be slow).
+-- Recomputes the submission summaries of the given clients from their
+-- submissions: after an entry is deleted or stops being submitted (the app
+-- never does either, so this path may be slow). The rows are locked first,
+-- in the merge's order (Assignment, then Client): a submit running at the
+-- same time then either finishes before the recount, whose later statements
+-- see it, or waits for it and merges on top, so nothing is lost.
 CREATE FUNCTION "trellis_rebuild_submission_summaries"(client_ids text[])
 RETURNS void LANGUAGE sql AS $$
+  SELECT 1 FROM "Assignment" WHERE "clientId" = ANY(client_ids) ORDER BY "id" FOR UPDATE;
+  SELECT 1 FROM "Client" WHERE "id" = ANY(client_ids) ORDER BY "id" FOR UPDATE;
+
   UPDATE "Assignment" a
   SET "recentSubmittedDates" = COALESCE((
     SELECT array_agg(DISTINCT s."dueOn" ORDER BY s."dueOn")
@@ -241,8 +247,9 @@ BEGIN
 END
 $$;
 
--- Recomputes the weeks that the changed rows belonged to (the app never
--- updates or deletes a measurement except through a client's deletion).
+-- Recomputes the weeks that the changed rows belonged to. The app never
+-- updates or deletes a measurement except through a client's deletion, so
+-- this is for maintenance: run it while nobody submits for those clients.
 CREATE FUNCTION "trellis_rebuild_measurement_weeks"(client_ids text[], metrics text[], weeks date[])
 RETURNS void LANGUAGE sql AS $$
   DELETE FROM "MeasurementWeek" w
@@ -252,6 +259,8 @@ RETURNS void LANGUAGE sql AS $$
   INSERT INTO "MeasurementWeek" ("clientId", "metric", "weekStart", "total", "count", "lastAt")
   SELECT m."clientId", m."metric", k.week, sum(m."value"), count(*), max(m."createdAt")
   FROM (SELECT DISTINCT * FROM unnest(client_ids, metrics, weeks) AS k(client_id, metric, week)) k
+  -- A client being deleted (the cascade reaches Measurement) has no weeks left to keep.
+  JOIN "Client" c ON c."id" = k.client_id
   JOIN "Measurement" m ON m."clientId" = k.client_id AND m."metric" = k.metric
     AND m."recordedOn" >= k.week AND m."recordedOn" < k.week + 7
   GROUP BY 1, 2, 3;
@@ -345,10 +354,10 @@ LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM "trellis_bump_caseload"(ARRAY(
     SELECT n."clientId" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
-    WHERE (n."clientId", n."status", n."pausedAt", n."endedAt", n."scheduleType", n."startDate", n."dueDate", n."endDate",
-        n."weekdays", n."dayCount", n."templateVersionId")
-      IS DISTINCT FROM (o."clientId", o."status", o."pausedAt", o."endedAt", o."scheduleType", o."startDate", o."dueDate",
-        o."endDate", o."weekdays", o."dayCount", o."templateVersionId")
+    WHERE (n."clientId", n."therapistId", n."practiceId", n."status", n."pausedAt", n."endedAt", n."scheduleType",
+        n."startDate", n."dueDate", n."endDate", n."weekdays", n."dayCount", n."templateVersionId")
+      IS DISTINCT FROM (o."clientId", o."therapistId", o."practiceId", o."status", o."pausedAt", o."endedAt", o."scheduleType",
+        o."startDate", o."dueDate", o."endDate", o."weekdays", o."dayCount", o."templateVersionId")
     UNION SELECT o."clientId" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE n."clientId" <> o."clientId"
   ));
   RETURN NULL;
