@@ -27,18 +27,18 @@ export async function getCaseload(scope: TherapistScope, options: { q?: string; 
   const [clients, toReview] = await Promise.all([loadActiveClients(scope), countUnreviewed(scope)]);
   if (clients.length === 0) return { rows: [], counts: { activeClients: 0, toReview, openFlags: 0 } };
 
-  // The check-in window is counted from UTC's date, so rows depend on it too.
   const utcToday = todayIn("UTC", now);
   const keyed = clients.map((client) => {
-    // The caller's scope is part of the key: the loaders filter by it.
-    const key = `${scope.practiceId}|${scope.therapistId}|${utcToday}|${rowKeyOf({
+    const key = rowKeyOf({
+      scope,
       version: client.caseloadVersion,
       today: todayIn(client.timeZone, now),
+      utcToday,
       displayName: client.displayName,
       timeZone: client.timeZone,
       joinedAt: client.joinedAt ?? client.createdAt,
       lastSubmittedAt: client.lastSubmittedAt,
-    })}`;
+    });
     return { client, key, cached: cachedRow(client.id, key) };
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TherapistScope } from "@/lib/clients/scope";
 import type { CaseloadRow } from "./types";
 
 /**
@@ -22,8 +23,13 @@ const MAX_ENTRIES = 10_000;
 const entries = new Map<string, { key: string; value: CachedRow }>();
 
 export type RowKeyParts = {
+  /** The caller's: the loaders filter by it. */
+  scope: TherapistScope;
   version: number;
+  /** The client's calendar date. */
   today: string;
+  /** The check-in window is counted from UTC's date, so rows depend on it too. */
+  utcToday: string;
   displayName: string;
   timeZone: string;
   joinedAt: Date;
@@ -31,7 +37,17 @@ export type RowKeyParts = {
 };
 
 export function rowKeyOf(parts: RowKeyParts): string {
-  return [parts.version, parts.today, parts.timeZone, parts.joinedAt.getTime(), parts.lastSubmittedAt?.getTime() ?? "", parts.displayName].join("|");
+  return [
+    parts.scope.practiceId,
+    parts.scope.therapistId,
+    parts.version,
+    parts.today,
+    parts.utcToday,
+    parts.timeZone,
+    parts.joinedAt.getTime(),
+    parts.lastSubmittedAt?.getTime() ?? "",
+    parts.displayName,
+  ].join("|");
 }
 
 export function cachedRow(clientId: string, key: string): CachedRow | undefined {
