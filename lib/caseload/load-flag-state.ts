@@ -6,7 +6,7 @@ import type { LatestAcknowledgements } from "./attention-flags";
 /** Open safety flags of the given clients, oldest first (the (clientId, acknowledgedAt) index). */
 export function loadOpenSafetyFlags(scope: TherapistScope, clientIds: string[]) {
   return db.safetyFlag.findMany({
-    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, acknowledgedAt: null },
+    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, client: { therapistId: scope.therapistId }, acknowledgedAt: null },
     orderBy: { raisedAt: "asc" },
     select: { id: true, clientId: true, raisedAt: true },
   });
@@ -19,7 +19,7 @@ export async function loadLatestAcknowledgements(
 ): Promise<Map<string, LatestAcknowledgements>> {
   const rows = await db.flagAcknowledgement.groupBy({
     by: ["clientId", "kind"],
-    where: { clientId: { in: clientIds }, practiceId: scope.practiceId },
+    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, client: { therapistId: scope.therapistId } },
     _max: { createdAt: true },
   });
   const latest = new Map<string, LatestAcknowledgements>();

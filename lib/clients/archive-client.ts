@@ -15,11 +15,17 @@ export async function archiveClient(scope: TherapistScope, clientId: string, now
       data: { status: "ARCHIVED", archivedAt: now },
     });
     if (archived.count !== 1) throw notFound();
-    const client = await tx.client.findUniqueOrThrow({ where: { id: clientId }, select: { userId: true } });
+    const client = await tx.client.findFirstOrThrow({
+      where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId },
+      select: { userId: true },
+    });
     if (client.userId) {
       await tx.user.update({ where: { id: client.userId }, data: { sessionVersion: { increment: 1 } } });
     }
-    await tx.invitation.updateMany({ where: { clientId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.updateMany({
+      where: { clientId, client: { therapistId: scope.therapistId, practiceId: scope.practiceId }, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await recordEvent(tx, {
       practiceId: scope.practiceId,
       actorId: scope.therapistId,

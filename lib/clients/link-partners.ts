@@ -53,7 +53,7 @@ export async function linkPartners(scope: TherapistScope, clientId: string, part
         [partner.id, client.id],
       ] as const) {
         const updated = await tx.client.updateMany({
-          where: { id: from, therapistId: scope.therapistId, OR: [{ partnerId: null }, { partnerId: to }] },
+          where: { id: from, therapistId: scope.therapistId, practiceId: scope.practiceId, OR: [{ partnerId: null }, { partnerId: to }] },
           data: { partnerId: to },
         });
         if (updated.count !== 1) throw conflict("One of them was just linked with someone else. Reload and try again.");

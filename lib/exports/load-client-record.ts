@@ -5,6 +5,7 @@ import { fromDbDate, type LocalDate } from "@/lib/dates/local-date";
 import type { Answers } from "@/lib/exercises";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { toExerciseVersion, versionSelect, type ExerciseVersion } from "@/lib/templates/definition";
+import { visibleTemplates } from "@/lib/templates/scope";
 
 /** A template version as exports need it: the parsed questions plus the template's slug (for FHIR canonical URLs). */
 export type RecordVersion = ExerciseVersion & { slug: string | null };
@@ -76,7 +77,7 @@ export async function loadClientRecord(scope: TherapistScope, clientId: string):
       const versionIds = [...new Set(submissionRows.map((row) => row.templateVersionId))];
       const versionRows = versionIds.length
         ? await tx.templateVersion.findMany({
-            where: { id: { in: versionIds } },
+            where: { id: { in: versionIds }, template: visibleTemplates(scope.practiceId) },
             orderBy: [{ title: "asc" }, { version: "asc" }],
             select: { ...versionSelect, template: { select: { slug: true, kind: true } } },
           })

@@ -50,7 +50,7 @@ async function lockLatestVersion(tx: Tx, scope: TherapistScope, templateId: stri
     FOR UPDATE`;
   if (locked.length !== 1) throw notFound();
   const latest = await tx.templateVersion.findFirst({
-    where: { templateId },
+    where: { templateId, template: { practiceId: scope.practiceId } },
     orderBy: { version: "desc" },
     select: { id: true, version: true, details: true, contentHash: true },
   });
@@ -79,7 +79,10 @@ export async function updateCustomTemplate(
     return await db.$transaction(async (tx) => {
       const latest = await lockLatestVersion(tx, scope, templateId);
       const row = rowData(data, versionDetailsSchema.parse(latest.details ?? {}));
-      await tx.exerciseTemplate.update({ where: { id: templateId }, data: { title: data.title, kind: data.kind } });
+      await tx.exerciseTemplate.update({
+        where: { id: templateId, practiceId: scope.practiceId },
+        data: { title: data.title, kind: data.kind },
+      });
 
       if (!(await isVersionAssigned(tx, latest.id))) {
         await tx.templateVersion.update({ where: { id: latest.id }, data: row });
