@@ -15,12 +15,3 @@ export async function archiveTemplate(scope: TherapistScope, templateId: string,
   });
   if (archived.count !== 1) throw notFound();
 }
-
-/** When one of the practice's own exercises was archived; null if it is in the library (or a built-in). */
-export async function templateArchivedAt(scope: TherapistScope, templateId: string): Promise<Date | null> {
-  const template = await db.exerciseTemplate.findFirst({
-    where: { id: templateId, practiceId: scope.practiceId },
-    select: { archivedAt: true },
-  });
-  return template?.archivedAt ?? null;
-}

@@ -10,6 +10,8 @@ export type TemplateDetail = {
   slug: string | null;
   current: ExerciseVersion;
   assignmentCount: number;
+  /** When the practice archived its own exercise; null while it is in the library (always for built-ins). */
+  archivedAt: Date | null;
 };
 
 /** A template the practice may see, with its newest version. */
@@ -21,6 +23,7 @@ export async function getTemplate(scope: { practiceId: string }, templateId: str
       slug: true,
       kind: true,
       practiceId: true,
+      archivedAt: true,
       versions: { orderBy: { version: "desc" }, take: 1, select: versionSelect },
       // Only this practice's assignments count; another practice's use of a built-in is none of its business.
       _count: { select: { assignments: { where: { practiceId: scope.practiceId } } } },
@@ -34,5 +37,6 @@ export async function getTemplate(scope: { practiceId: string }, templateId: str
     slug: template.slug,
     current: toExerciseVersion(latest, template.kind),
     assignmentCount: template._count.assignments,
+    archivedAt: template.archivedAt,
   };
 }

@@ -10,7 +10,6 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
 import { orNotFound } from "@/lib/not-found-page";
-import { templateArchivedAt } from "@/lib/templates/archive-template";
 import { getTemplate } from "@/lib/templates/get-template";
 
 export const metadata: Metadata = { title: "Exercise" };
@@ -32,8 +31,8 @@ function savedMessage(saved: unknown, version: number): string | undefined {
 export default async function TemplatePage({ params, searchParams }: Props) {
   const [{ templateId }, query, therapist] = await Promise.all([params, searchParams, requireTherapist()]);
   const scope = therapistScope(therapist);
-  const [template, archivedAt] = await orNotFound(Promise.all([getTemplate(scope, templateId), templateArchivedAt(scope, templateId)]));
-  const { current } = template;
+  const template = await orNotFound(getTemplate(scope, templateId));
+  const { current, archivedAt } = template;
   const editable = !template.builtIn && !archivedAt;
 
   return (

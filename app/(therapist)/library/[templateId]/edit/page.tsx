@@ -8,7 +8,6 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
 import { orNotFound } from "@/lib/not-found-page";
-import { templateArchivedAt } from "@/lib/templates/archive-template";
 import { getTemplate } from "@/lib/templates/get-template";
 import { isLatestVersionAssigned } from "@/lib/templates/save-template";
 
@@ -43,7 +42,7 @@ export default async function EditTemplatePage({ params, searchParams }: Props) 
       </div>
     );
   }
-  if (await templateArchivedAt(scope, templateId)) notFound();
+  if (template.archivedAt) notFound();
 
   const { current } = template;
   const assigned = await isLatestVersionAssigned(scope, templateId);
