@@ -10,12 +10,16 @@ type Client = Pick<PrismaClient, "exerciseTemplate" | "templateVersion" | "$tran
 export async function syncBuiltInTemplates(db: Client): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
-  for (const definition of [...builtInExercises, ...standardizedMeasures]) {
+  const definitions = [...builtInExercises, ...standardizedMeasures];
+  // One read for all of them: this runs on every start.
+  const stored = await db.exerciseTemplate.findMany({
+    where: { slug: { in: definitions.map((definition) => definition.slug) } },
+    select: { id: true, slug: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, contentHash: true } } },
+  });
+  const bySlug = new Map(stored.map((template) => [template.slug, template]));
+  for (const definition of definitions) {
     const data = versionData(definition);
-    const existing = await db.exerciseTemplate.findUnique({
-      where: { slug: definition.slug },
-      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, contentHash: true } } },
-    });
+    const existing = bySlug.get(definition.slug);
     if (!existing) {
       await db.exerciseTemplate.create({
         data: {
