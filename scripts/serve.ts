@@ -2,6 +2,7 @@
 // Trellis. Uses DATABASE_URL when set; otherwise starts an embedded
 // PostgreSQL with its data in .data/ and seeds the demo practice once.
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { DATA_DIR, openDatabase } from "./lib/database";
 import { buildIsCurrent, markBuilt, sourceHash } from "./lib/build-stamp";
 import { loadDotEnv } from "./lib/load-dotenv";
@@ -9,7 +10,7 @@ import { NEXT_BIN, run, TSX_BIN, withServerConditions } from "./lib/run";
 import { prepareDatabase } from "./lib/prepare-database";
 import { localAuthSecret } from "./lib/secret";
 import { EnvError, parseEnv } from "../lib/env";
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./seed/demo-accounts";
+import { DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_THERAPIST } from "./seed/demo-accounts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const say = (line: string) => console.log(`[trellis] ${line}`);
@@ -62,7 +63,9 @@ try {
   if (library.created || library.updated) say(`Exercise library: ${library.created} added, ${library.updated} updated.`);
 
   if (db.embedded) {
-    await run(process.execPath, [TSX_BIN, "scripts/db-seed.ts", "--if-empty"], { env: withServerConditions(env) });
+    // The seed loads the app's server modules in a child process: only worth it on the first start.
+    if (await demoTherapistExists(db.url)) say("Demo data is already in place.");
+    else await run(process.execPath, [TSX_BIN, "scripts/db-seed.ts", "--if-empty"], { env: withServerConditions(env) });
   }
 
   if (mode === "start") {
@@ -99,3 +102,14 @@ server.stdout?.on("data", (chunk: Buffer) => {
   }
 });
 server.on("exit", (code) => void shutdown(code ?? 0));
+
+async function demoTherapistExists(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`SELECT 1 FROM "User" WHERE "email" = $1`, [DEMO_THERAPIST.email]);
+    return (rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
