@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
-import { todayIn, toDbDate, maxDate } from "@/lib/dates/local-date";
+import { maxDate, minDate, todayIn, toDbDate } from "@/lib/dates/local-date";
 import { visibleTemplates } from "@/lib/templates/scope";
 import type { TherapistScope } from "@/lib/clients/scope";
 import type { AssignInput } from "@/lib/validations/assignments";
@@ -59,7 +59,8 @@ export async function createAssignments(scope: TherapistScope, input: AssignInpu
           templateVersionId: version.id,
           note: input.note,
           scheduleType: input.scheduleType,
-          startDate: toDbDate(input.scheduleType === "ONCE" && input.dueDate ? minStart(start, input.dueDate) : start),
+          // A one-off item appears from its start date; never start after it is due.
+          startDate: toDbDate(input.scheduleType === "ONCE" && input.dueDate ? minDate(start, input.dueDate) : start),
           dueDate: input.scheduleType === "ONCE" && input.dueDate ? toDbDate(input.dueDate) : null,
           endDate: (input.scheduleType === "DAILY" || input.scheduleType === "WEEKLY") && input.endDate ? toDbDate(input.endDate) : null,
           weekdays: input.scheduleType === "WEEKLY" ? [...new Set(input.weekdays)].sort() : [],
@@ -69,9 +70,4 @@ export async function createAssignments(scope: TherapistScope, input: AssignInpu
       });
     }),
   );
-}
-
-// A one-off item appears from its start date; never start after it is due.
-function minStart(start: string, due: string) {
-  return start > due ? due : start;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { getClient } from "@/lib/clients/get-client";
 import { fromDbDate, todayIn, type LocalDate } from "@/lib/dates/local-date";
 import { describeSchedule, nextDueDate } from "@/lib/schedule/schedule";
 import type { TherapistScope } from "@/lib/clients/scope";
@@ -28,11 +28,7 @@ export type ClientAssignment = {
 
 /** A client's assignments for their therapist, with adherence so far (the client's calendar). */
 export async function listClientAssignments(scope: TherapistScope, clientId: string, now = new Date()): Promise<ClientAssignment[]> {
-  const client = await db.client.findFirst({
-    where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId },
-    select: { timeZone: true },
-  });
-  if (!client) throw notFound();
+  const client = await getClient(scope, clientId);
   const today = todayIn(client.timeZone, now);
 
   const [assignments, submitted] = await Promise.all([

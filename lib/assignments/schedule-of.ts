@@ -2,7 +2,7 @@ import { fromDbDate } from "@/lib/dates/local-date";
 import type { Schedule } from "@/lib/schedule/schedule";
 import type { ScheduleType } from "@/lib/generated/prisma/enums";
 
-type ScheduleRow = {
+export type ScheduleRow = {
   scheduleType: ScheduleType;
   startDate: Date;
   dueDate: Date | null;

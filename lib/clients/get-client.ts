@@ -1,12 +1,14 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { TherapistScope } from "./scope";
 
-/** One client of the caller's; anyone else's reads as not found. */
-export async function getClient(scope: TherapistScope, clientId: string) {
+// Cached per request on primitive arguments: a client's page and the data
+// functions it calls (e.g. listClientAssignments) share one query.
+const getClientCached = cache(async (therapistId: string, practiceId: string, clientId: string) => {
   const client = await db.client.findFirst({
-    where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId },
+    where: { id: clientId, therapistId, practiceId },
     select: {
       id: true,
       displayName: true,
@@ -20,4 +22,9 @@ export async function getClient(scope: TherapistScope, clientId: string) {
   });
   if (!client) throw notFound();
   return client;
+});
+
+/** One client of the caller's; anyone else's reads as not found. */
+export function getClient(scope: TherapistScope, clientId: string) {
+  return getClientCached(scope.therapistId, scope.practiceId, clientId);
 }

@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, type LocalDate } from "@/lib/dates/local-date";
+import { addDays, isLocalDate, minDate, type LocalDate } from "@/lib/dates/local-date";
 import { isDueOn, type Schedule } from "@/lib/schedule/schedule";
 
 /** Missed items stay open this many days, then count as missed. */
@@ -25,7 +25,7 @@ export function canWriteScheduledEntry(schedule: Schedule, dueOn: string, today:
 
 /** Measurements are dated by the day the item was for, or the day it was done if that came first. */
 export function recordedOnFor(dueOn: LocalDate, today: LocalDate): LocalDate {
-  return dueOn < today ? dueOn : today;
+  return minDate(dueOn, today);
 }
 
 /** Scheduled items are keyed by their due date; log entries by a random id. */

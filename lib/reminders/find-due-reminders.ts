@@ -3,21 +3,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays, fromDbDate, minutesIntoDayIn, todayIn, toDbDate, type LocalDate } from "@/lib/dates/local-date";
-import type { ScheduleType } from "@/lib/generated/prisma/enums";
 import { isDueOn } from "@/lib/schedule/schedule";
-import { scheduleOf } from "@/lib/assignments/schedule-of";
+import { scheduleOf, scheduleSelect, type ScheduleRow } from "@/lib/assignments/schedule-of";
 import { isTimeZone } from "@/lib/time-zones";
 import { REMINDER_TIME_PATTERN } from "@/lib/validations/reminders";
 
 export type DueReminder = { clientId: string; practiceId: string; toAddress: string; localDate: LocalDate };
 
-export type ReminderAssignment = {
-  scheduleType: ScheduleType;
-  startDate: Date;
-  dueDate: Date | null;
-  endDate: Date | null;
-  weekdays: number[];
-  dayCount: number | null;
+export type ReminderAssignment = ScheduleRow & {
   /** Local dates this assignment already has a submitted entry for. */
   submittedOn: LocalDate[];
 };
@@ -83,12 +76,7 @@ export async function findDueReminders(now: Date = new Date()): Promise<{ consid
     },
     select: {
       clientId: true,
-      scheduleType: true,
-      startDate: true,
-      dueDate: true,
-      endDate: true,
-      weekdays: true,
-      dayCount: true,
+      ...scheduleSelect,
       submissions: { where: { status: "SUBMITTED", dueOn: window }, select: { dueOn: true } },
     },
   });
