@@ -38,7 +38,7 @@ export function AssignForm({
 
   return (
     <form action={action} noValidate className="space-y-5">
-      <FormAlert tone={state?.ok ? "success" : "error"} message={state?.ok ? state.message : state?.message} />
+      <FormAlert tone={state?.ok ? "success" : "error"} message={state?.message} />
       <SelectField
         label="Exercise"
         name="templateId"

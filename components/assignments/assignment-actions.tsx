@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { fieldError } from "@/components/ui/form-state";
+import { fieldError, formError } from "@/components/ui/form-state";
 
 export function AssignmentStatusButtons({ assignmentId, status }: { assignmentId: string; status: "ACTIVE" | "PAUSED" | "ENDED" }) {
   const [state, action] = useActionState(changeAssignmentAction, null);
@@ -23,7 +23,7 @@ export function AssignmentStatusButtons({ assignmentId, status }: { assignmentId
         <input type="hidden" name="change" value="end" />
         <SubmitButton variant="danger">End</SubmitButton>
       </form>
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
     </div>
   );
 }
@@ -37,7 +37,7 @@ export function EditAssignmentForm({ assignmentId, note, endDate, canEnd }: { as
         <input type="hidden" name="assignmentId" value={assignmentId} />
         <TextAreaField label="Note to the client" name="note" rows={2} defaultValue={note ?? ""} error={fieldError(state, "note")} />
         {canEnd ? <TextField label="End date" name="endDate" type="date" defaultValue={endDate ?? ""} error={fieldError(state, "endDate")} /> : null}
-        <FormAlert tone={state?.ok ? "success" : "error"} message={state?.ok ? state.message : state?.message} />
+        <FormAlert tone={state?.ok ? "success" : "error"} message={state?.message} />
         <SubmitButton variant="secondary">Save</SubmitButton>
       </form>
     </details>

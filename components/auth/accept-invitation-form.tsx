@@ -5,13 +5,13 @@ import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError } from "@/components/ui/form-state";
+import { fieldError, formError } from "@/components/ui/form-state";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState(acceptInvitationAction, null);
   return (
     <form action={action} noValidate className="space-y-4">
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -5,13 +5,13 @@ import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, typedValue } from "@/components/ui/form-state";
+import { fieldError, formError, typedValue } from "@/components/ui/form-state";
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, action] = useActionState(signInAction, null);
   return (
     <form action={action} noValidate className="space-y-4">
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
       <input type="hidden" name="next" value={next ?? "/"} />
       <TextField
         label="Email"

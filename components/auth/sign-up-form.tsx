@@ -6,13 +6,13 @@ import { TimeZoneSelect } from "@/components/time-zone-select";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, typedValue } from "@/components/ui/form-state";
+import { fieldError, formError, typedValue } from "@/components/ui/form-state";
 
 export function SignUpForm() {
   const [state, action] = useActionState(signUpAction, null);
   return (
     <form action={action} noValidate className="space-y-4">
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
       <TextField label="Your name" name="name" autoComplete="name" required defaultValue={typedValue(state, "name")} error={fieldError(state, "name")} />
       <TextField
         label="Practice name"

@@ -6,7 +6,7 @@ import { TimeZoneSelect } from "@/components/time-zone-select";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, typedValue } from "@/components/ui/form-state";
+import { fieldError, formError, typedValue } from "@/components/ui/form-state";
 import { InvitationLink } from "./invitation-link";
 
 export function AddClientForm({ defaultTimeZone }: { defaultTimeZone: string }) {
@@ -15,7 +15,7 @@ export function AddClientForm({ defaultTimeZone }: { defaultTimeZone: string }) 
     <div className="space-y-4">
       {state?.ok ? <InvitationLink clientName={state.clientName} link={state.link} expiresAt={state.expiresAt} /> : null}
       <form action={action} noValidate className="space-y-4" aria-label="Add a client">
-        <FormAlert message={state && !state.ok ? state.message : undefined} />
+        <FormAlert message={formError(state)} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Name"

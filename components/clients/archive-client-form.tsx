@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { archiveClientAction } from "@/app/(therapist)/clients/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { formError } from "@/components/ui/form-state";
 
 export function ArchiveClientForm({ clientId, clientName }: { clientId: string; clientName: string }) {
   const [state, action] = useActionState(archiveClientAction, null);
@@ -17,7 +18,7 @@ export function ArchiveClientForm({ clientId, clientName }: { clientId: string; 
       </p>
       <form action={action} className="mt-3 space-y-3">
         <input type="hidden" name="clientId" value={clientId} />
-        <FormAlert message={state && !state.ok ? state.message : undefined} />
+        <FormAlert message={formError(state)} />
         <SubmitButton variant="danger" pendingLabel="Archiving…">
           Archive client
         </SubmitButton>

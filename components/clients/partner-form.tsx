@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { linkPartnerAction, unlinkPartnerAction } from "@/app/(therapist)/clients/[clientId]/partner-actions";
 import { SelectField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldError, typedValue } from "@/components/ui/form-state";
+import { fieldError, formError, typedValue } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Option = { id: string; displayName: string };
@@ -29,7 +29,7 @@ export function PartnerForm({ clientId, partner, candidates }: { clientId: strin
             Remove partner link
           </SubmitButton>
         </form>
-        <FormAlert message={unlinkState && !unlinkState.ok ? unlinkState.message : undefined} />
+        <FormAlert message={formError(unlinkState)} />
       </div>
     );
   }

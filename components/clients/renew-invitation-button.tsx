@@ -5,6 +5,7 @@ import { renewInvitationAction } from "@/app/(therapist)/clients/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { InvitationLink } from "./invitation-link";
+import { formError } from "@/components/ui/form-state";
 
 export function RenewInvitationButton({ clientId, label = "New invitation link" }: { clientId: string; label?: string }) {
   const [state, action] = useActionState(renewInvitationAction, null);
@@ -17,7 +18,7 @@ export function RenewInvitationButton({ clientId, label = "New invitation link" 
         </SubmitButton>
       </form>
       {state?.ok ? <InvitationLink clientName={state.clientName} link={state.link} expiresAt={state.expiresAt} /> : null}
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { archiveTemplateAction } from "@/app/(therapist)/library/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { formError } from "@/components/ui/form-state";
 
 export function ArchiveTemplateForm({ templateId, title }: { templateId: string; title: string }) {
   const [state, action] = useActionState(archiveTemplateAction, null);
@@ -16,7 +17,7 @@ export function ArchiveTemplateForm({ templateId, title }: { templateId: string;
       </p>
       <form action={action} className="mt-3 space-y-3">
         <input type="hidden" name="templateId" value={templateId} />
-        <FormAlert message={state && !state.ok ? state.message : undefined} />
+        <FormAlert message={formError(state)} />
         <SubmitButton variant="danger" pendingLabel="Archiving…">
           Archive exercise
         </SubmitButton>

@@ -5,6 +5,7 @@ import { duplicateTemplateAction } from "@/app/(therapist)/library/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
+import { formError } from "@/components/ui/form-state";
 
 export function DuplicateTemplateButton({
   templateId,
@@ -22,7 +23,7 @@ export function DuplicateTemplateButton({
       <SubmitButton variant={variant} pendingLabel="Making a copy…">
         {label}
       </SubmitButton>
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
     </form>
   );
 }

@@ -12,7 +12,7 @@ export function FeedbackForm({ submissionId, clientName }: { submissionId: strin
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="submissionId" value={submissionId} />
-      <FormAlert tone={state?.ok ? "success" : "error"} message={state?.ok ? state.message : state?.message} />
+      <FormAlert tone={state?.ok ? "success" : "error"} message={state?.message} />
       <TextAreaField
         label={`Feedback for ${clientName}`}
         name="body"

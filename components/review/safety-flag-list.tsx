@@ -6,7 +6,7 @@ import { acknowledgeFlagAction } from "@/app/(therapist)/review/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { fieldError } from "@/components/ui/form-state";
+import { fieldError, formError } from "@/components/ui/form-state";
 
 type Flag = { id: string; raisedAt: string; submissionId: string | null; clientId: string; clientName: string };
 
@@ -17,7 +17,7 @@ function AcknowledgeForm({ flag }: { flag: Flag }) {
     <form action={action} className="mt-3 space-y-2">
       <input type="hidden" name="flagId" value={flag.id} />
       <TextAreaField label="What you did (optional)" name="note" rows={2} error={fieldError(state, "note")} />
-      <FormAlert message={state && !state.ok ? state.message : undefined} />
+      <FormAlert message={formError(state)} />
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Acknowledge
       </SubmitButton>
