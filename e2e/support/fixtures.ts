@@ -10,7 +10,7 @@ type TestFixtures = {
 
 type WorkerFixtures = { disconnectDatabase: void };
 
-function watchServerErrors(context: BrowserContext, errors: string[]) {
+export function watchServerErrors(context: BrowserContext, errors: string[]) {
   context.on("response", (response) => {
     if (response.status() >= 500) errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });

@@ -7,7 +7,7 @@ import { createCustomTemplate } from "@/lib/templates/save-template";
 import { todayIn } from "@/lib/dates/local-date";
 import type { ClientScope } from "@/lib/homework/client-scope";
 import type { ActiveClient, TestTherapist } from "./factories";
-import { expect, test as base } from "./fixtures";
+import { expect, test as base, watchServerErrors } from "./fixtures";
 
 export const PHONE = { width: 375, height: 812 };
 
@@ -32,9 +32,7 @@ export const test = base.extend<HomeworkFixtures>({
         isMobile: true,
         hasTouch: true,
       });
-      context.on("response", (response) => {
-        if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-      });
+      watchServerErrors(context, serverErrors);
       contexts.push(context);
       return context.newPage();
     });

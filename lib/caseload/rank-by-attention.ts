@@ -1,5 +1,6 @@
 // "Sorted by who needs attention": safety first, then a declining check-in,
 // then 3+ overdue, then silent 7+ days, then everyone else. Pure.
+import { openFlagCount } from "./attention-flags";
 import type { AttentionRank, CaseloadFlags } from "./types";
 
 type Rankable = { name: string; flags: CaseloadFlags };
@@ -14,7 +15,7 @@ export function attentionRankOf(flags: CaseloadFlags): AttentionRank {
 }
 
 function flagCount(flags: CaseloadFlags): number {
-  return Number(flags.safety) + Number(flags.declining) + Number(flags.overdue > 0) + Number(flags.silentDays !== null);
+  return openFlagCount(flags, Number(flags.safety));
 }
 
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });

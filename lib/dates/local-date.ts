@@ -74,11 +74,6 @@ export function toDbDate(date: LocalDate): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
-
-export function weekdayName(day: number): string {
-  return WEEKDAY_NAMES[day] ?? "";
-}
 
 /**
  * "Tuesday 3 March", or "today" / "yesterday" / "tomorrow" — for the client's

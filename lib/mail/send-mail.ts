@@ -62,12 +62,6 @@ export async function deliverQueued(message: QueuedMessage): Promise<DeliveryOut
   }
 }
 
-/** Outbox first, then SMTP when configured. */
-export async function queueAndSend(message: MailMessage): Promise<{ id: string; outcome: DeliveryOutcome }> {
-  const queued = await queueMessage(message);
-  return { id: queued.id, outcome: await deliverQueued(queued) };
-}
-
 let cached: { url: string; transporter: Transporter } | undefined;
 
 function transporterFor(url: string): Transporter {

@@ -12,7 +12,6 @@ export type EmbeddedCluster = {
   port: number;
   urlFor(database: string): string;
   ensureDatabase(database: string): Promise<string>;
-  dropDatabase(database: string): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -76,10 +75,6 @@ export async function startEmbeddedPostgres(options: {
         if (found.rowCount === 0) await client.query(`create database "${database}"`);
       });
       return urlFor(database);
-    },
-    async dropDatabase(database) {
-      assertSafeIdentifier(database);
-      await withAdmin((client) => client.query(`drop database if exists "${database}" with (force)`));
     },
     stop: async () => {
       if (!alreadyRunning) await server.stop();

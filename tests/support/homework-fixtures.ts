@@ -51,13 +51,8 @@ export async function assignBuiltIn(
 }
 
 /** The error a promise rejects with; fails the test when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
+export function rejection(promise: Promise<unknown>): Promise<AppError> {
+  return caught(promise, AppError);
 }
 
 /** Any error a promise rejects with (for subclasses such as DraftConflict). */
