@@ -1,4 +1,4 @@
-import type { FieldDefinition, FieldOfType, SafetyRule } from "@/lib/exercises/fields";
+import { YES_PARTLY_NO_OPTIONS, type FieldDefinition, type FieldOfType, type SafetyRule } from "@/lib/exercises/fields";
 import { splitScriptTemplate } from "@/lib/exercises/script-template";
 
 /**
@@ -21,11 +21,6 @@ type FieldProps<T extends FieldDefinition["type"] = FieldDefinition["type"]> = {
 
 const box = "block w-full rounded-2xl border border-stone-300 bg-white px-4 py-3 text-lg text-stone-900 placeholder:text-stone-400";
 const choiceRow = "flex min-h-12 items-center gap-3 rounded-2xl border border-stone-300 bg-white px-4 py-3 text-lg";
-const YES_PARTLY_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "partly", label: "Partly" },
-  { value: "no", label: "No" },
-];
 
 function duration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
@@ -133,7 +128,7 @@ function NumberPreview({ field, id }: FieldProps<"number">) {
 
 function ChoicePreview({ field, id }: FieldProps<"single_choice" | "multi_choice" | "yes_partly_no">) {
   const multiple = field.type === "multi_choice";
-  const options = field.type === "yes_partly_no" ? YES_PARTLY_NO : field.options;
+  const options = field.type === "yes_partly_no" ? YES_PARTLY_NO_OPTIONS : field.options;
   return (
     <fieldset className="space-y-3">
       <FieldHeading field={field} id={id} as="legend" />
@@ -230,7 +225,7 @@ function FieldPreview({ field, id }: FieldProps) {
 }
 
 function answerLabels(field: FieldDefinition, values: readonly string[]): string {
-  const options = "options" in field ? field.options : YES_PARTLY_NO;
+  const options = "options" in field ? field.options : YES_PARTLY_NO_OPTIONS;
   return values.map((value) => `“${options.find((option) => option.value === value)?.label ?? value}”`).join(" or ");
 }
 

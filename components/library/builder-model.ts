@@ -1,6 +1,7 @@
 import {
   TIMER_PATTERNS,
   YES_PARTLY_NO_ANSWERS,
+  YES_PARTLY_NO_LABELS,
   type FieldDefinition,
   type FieldType,
   type YesPartlyNo,
@@ -77,8 +78,7 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
 
 export const FIELD_TYPES = Object.keys(FIELD_TYPE_LABELS) as FieldType[];
 
-export const YES_PARTLY_NO_LABELS: Record<YesPartlyNo, string> = { yes: "Yes", partly: "Partly", no: "No" };
-export { YES_PARTLY_NO_ANSWERS };
+export { YES_PARTLY_NO_ANSWERS, YES_PARTLY_NO_LABELS };
 
 export const supportsSafety = (type: FieldType) =>
   type === "scale" || type === "number" || type === "single_choice" || type === "multi_choice" || type === "yes_partly_no";

@@ -46,6 +46,9 @@ export type ChoiceOption = z.output<typeof scoredChoiceOptionSchema>;
 
 export const YES_PARTLY_NO_ANSWERS = ["yes", "partly", "no"] as const;
 export type YesPartlyNo = (typeof YES_PARTLY_NO_ANSWERS)[number];
+export const YES_PARTLY_NO_LABELS: Record<YesPartlyNo, string> = { yes: "Yes", partly: "Partly", no: "No" };
+/** The three answers as choices, in order. */
+export const YES_PARTLY_NO_OPTIONS = YES_PARTLY_NO_ANSWERS.map((value) => ({ value, label: YES_PARTLY_NO_LABELS[value] }));
 
 /* ---------------------------------------------------------------- safety */
 

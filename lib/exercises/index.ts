@@ -6,6 +6,7 @@
 export * from "./answers";
 export * from "./catalogue";
 export * from "./define-exercise";
+export * from "./describe-answer";
 export * from "./fields";
 export * from "./measurements";
 export * from "./measures";

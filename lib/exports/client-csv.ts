@@ -1,4 +1,4 @@
-import { describeAnswer } from "@/components/exercises/answer-list";
+import { describeAnswer } from "@/lib/exercises";
 import type { ClientRecord } from "./load-client-record";
 import { toCsv, type CsvCell } from "./csv";
 

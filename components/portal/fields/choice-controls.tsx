@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import { YES_PARTLY_NO_OPTIONS } from "@/lib/exercises/fields";
 import type { FieldControlProps } from "./types";
 
 const optionClasses =
@@ -52,16 +53,11 @@ export function MultiChoiceControl({ field, id, value, onChange, onBlur, describ
   );
 }
 
-const YPN = [
-  { value: "yes", label: "Yes" },
-  { value: "partly", label: "Partly" },
-  { value: "no", label: "No" },
-] as const;
 
 export function YesPartlyNoControl({ id, value, onChange, onBlur, describedBy }: FieldControlProps<"yes_partly_no", string>) {
   return (
     <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy} className="grid grid-cols-3 gap-2">
-      {YPN.map((option) => (
+      {YES_PARTLY_NO_OPTIONS.map((option) => (
         <label key={option.value} className={cn(optionClasses, "justify-center px-2")}>
           <input
             type="radio"
