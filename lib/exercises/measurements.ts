@@ -30,7 +30,7 @@ export function metricKey(exerciseSlug: string, fieldKey: string, suffix?: "coun
   return suffix ? `${exerciseSlug}.${fieldKey}.${suffix}` : `${exerciseSlug}.${fieldKey}`;
 }
 
-function totalMetricKey(exerciseSlug: string): string {
+export function totalMetricKey(exerciseSlug: string): string {
   return `${exerciseSlug}.total`;
 }
 

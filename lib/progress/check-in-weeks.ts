@@ -2,16 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LocalDate } from "@/lib/dates/local-date";
+import { metricKey } from "@/lib/exercises/measurements";
 import { toCount, toNumber } from "./series";
 
 // The weekly trust check-in's numbers. Higher is better for the first three;
 // for worry and times checked, higher is worse (charts word both neutrally).
+const CHECK_IN = "weekly-trust-check-in";
+
 export const CHECK_IN_METRICS = [
-  { key: "predictability", metric: "weekly-trust-check-in.predictability", label: "Predictability" },
-  { key: "reliability", metric: "weekly-trust-check-in.reliability", label: "Reliability" },
-  { key: "emotionalSafety", metric: "weekly-trust-check-in.emotional_safety", label: "Emotional safety" },
-  { key: "worry", metric: "weekly-trust-check-in.worry", label: "Worry" },
-  { key: "timesChecked", metric: "weekly-trust-check-in.times_checked", label: "Times checked" },
+  { key: "predictability", metric: metricKey(CHECK_IN, "predictability"), label: "Predictability" },
+  { key: "reliability", metric: metricKey(CHECK_IN, "reliability"), label: "Reliability" },
+  { key: "emotionalSafety", metric: metricKey(CHECK_IN, "emotional_safety"), label: "Emotional safety" },
+  { key: "worry", metric: metricKey(CHECK_IN, "worry"), label: "Worry" },
+  { key: "timesChecked", metric: metricKey(CHECK_IN, "times_checked"), label: "Times checked" },
 ] as const;
 
 export type CheckInKey = (typeof CHECK_IN_METRICS)[number]["key"];

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { LocalDate } from "@/lib/dates/local-date";
+import { totalMetricKey } from "@/lib/exercises/measurements";
 import { GAD7_BAND_LABELS, GAD7_MAX_TOTAL, gad7Band } from "@/lib/exercises/measures/gad-7";
 import { PHQ9_BAND_LABELS, PHQ9_MAX_TOTAL, phq9Band } from "@/lib/exercises/measures/phq-9";
 import { loadSubject } from "./load-subject";
@@ -65,7 +66,7 @@ export async function getMeasureTotals(
     FROM "Measurement"
     WHERE "clientId" = ${subject.clientId}
       AND "practiceId" = ${subject.practiceId}
-      AND metric = ${`${measure}.total`}
+      AND metric = ${totalMetricKey(measure)}
       AND "recordedOn" >= COALESCE(${window.from}::date, '-infinity'::date)
       AND "recordedOn" <= ${window.today}::date
     GROUP BY "recordedOn"

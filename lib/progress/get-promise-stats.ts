@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays, type LocalDate } from "@/lib/dates/local-date";
+import { metricKey } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
 import { rangeWindow, type ProgressRange } from "./range";
 import { fillPeriods, toCount, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
 /** yes = 1, partly = 0.5, no = 0 (lib/exercises/measurements.ts). */
-const KEPT = "micro-promises.kept";
+const KEPT = metricKey("micro-promises", "kept");
 
 export type PromiseDayStatus = "kept" | "partly" | "not_kept";
 

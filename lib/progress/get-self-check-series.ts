@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { LocalDate } from "@/lib/dates/local-date";
+import { metricKey } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
 import { monthOf, rangeWindow, type ProgressRange } from "./range";
 import { fillPeriods, monthsBetween, toCount, toNumber } from "./series";
 import type { ProgressViewer } from "./viewer";
 
 /** How many of the nine signs of mistrust were ticked (0–9). */
-const SIGNS = "signs-of-mistrust-self-check.signs.count";
+const SIGNS = metricKey("signs-of-mistrust-self-check", "signs", "count");
 export const SELF_CHECK_MAX = 9;
 
 /** `score` is the month's mean (the self-check is monthly, but a month may hold two); null when none was done. */

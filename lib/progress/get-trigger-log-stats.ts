@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { LocalDate } from "@/lib/dates/local-date";
+import { metricKey } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
 import { rangeWindow, type ProgressRange } from "./range";
 import { fillPeriods, toCount, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
 const TRIGGER_LOG = "trigger-log";
-const BEFORE = "trigger-log.intensity_before";
-const AFTER = "trigger-log.intensity_after";
+const BEFORE = metricKey("trigger-log", "intensity_before");
+const AFTER = metricKey("trigger-log", "intensity_after");
 
 export type TriggerCounts = {
   /** Entries logged (each has an "intensity when it hit"). */
