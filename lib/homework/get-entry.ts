@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Answers } from "@/lib/exercises";
+import { mergeAnswers } from "./split-answers";
 import { loadOwnAssignment } from "./load-assignment";
 import { resolveWritableEntry } from "./resolve-entry";
 import type { ClientScope } from "./client-scope";
@@ -21,7 +21,7 @@ export async function getEntryForClient(client: ClientScope, assignmentId: strin
     dueOn,
     entryKey,
     version: row?.version ?? 0,
-    answers: { ...((row?.answers ?? {}) as Answers), ...((row?.privateAnswers ?? {}) as Answers) },
+    answers: mergeAnswers(row?.answers, row?.privateAnswers),
     privateKeys: row?.privateKeys ?? [],
   };
 }

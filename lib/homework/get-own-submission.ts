@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { fromDbDate } from "@/lib/dates/local-date";
-import type { Answers } from "@/lib/exercises";
+import { mergeAnswers } from "./split-answers";
 import { toExerciseVersion, versionSelect } from "@/lib/templates/definition";
 import type { ClientScope } from "./client-scope";
 
@@ -34,7 +34,7 @@ export async function getOwnSubmission(client: ClientScope, submissionId: string
     id: submission.id,
     dueOn: fromDbDate(submission.dueOn),
     submittedAt: submission.submittedAt,
-    answers: { ...(submission.answers as Answers), ...(submission.privateAnswers as Answers) },
+    answers: mergeAnswers(submission.answers, submission.privateAnswers),
     privateKeys: submission.privateKeys,
     safetyConcern: submission.safetyConcern,
     version: toExerciseVersion(submission.templateVersion, submission.assignment.template.kind),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
-import { buildAnswersSchema, findSafetyConcerns, type Answers } from "@/lib/exercises";
+import { buildAnswersSchema, findSafetyConcerns } from "@/lib/exercises";
 import { raiseSafetyFlag } from "@/lib/safety/raise-safety-flag";
 import { validationMessages } from "./validation-messages";
 import { AlreadySubmitted, DraftConflict } from "./entry-errors";
@@ -51,12 +51,7 @@ export async function saveDraft(client: ClientScope, input: DraftInput, now = ne
     });
     if (updated.count === 0) {
       if (row.status === "SUBMITTED") throw new AlreadySubmitted(row.id);
-      throw new DraftConflict({
-        answers: { ...(row.answers as Answers), ...(row.privateAnswers as Answers) },
-        privateKeys: row.privateKeys,
-        version: row.version,
-        updatedAt: row.updatedAt,
-      });
+      throw DraftConflict.fromRow(row);
     }
     // A client who says they are unsafe is flagged even if they never press submit.
     if (concerns.length) {

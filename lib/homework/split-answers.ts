@@ -16,3 +16,8 @@ export function splitPrivateAnswers(fields: FieldDefinition[], answers: Answers,
   }
   return { shared, hidden, privateKeys };
 }
+
+/** The client's own view of an entry: shared and private answers together (stored as JSON columns). */
+export function mergeAnswers(shared: unknown, hidden: unknown): Answers {
+  return { ...((shared ?? {}) as Answers), ...((hidden ?? {}) as Answers) };
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
-import { buildAnswersSchema, extractMeasurements, findSafetyConcerns, type Answers } from "@/lib/exercises";
+import { buildAnswersSchema, extractMeasurements, findSafetyConcerns } from "@/lib/exercises";
 import { toDbDate } from "@/lib/dates/local-date";
 import { raiseSafetyFlag } from "@/lib/safety/raise-safety-flag";
 import { DraftConflict } from "./entry-errors";
@@ -67,12 +67,7 @@ export async function submitEntry(client: ClientScope, input: DraftInput, now = 
     });
     if (claimed.count === 0) {
       if (row.status === "SUBMITTED") return { submissionId: row.id, alreadySubmitted: true, safetyConcern: row.safetyConcern };
-      throw new DraftConflict({
-        answers: { ...(row.answers as Answers), ...(row.privateAnswers as Answers) },
-        privateKeys: row.privateKeys,
-        version: row.version,
-        updatedAt: row.updatedAt,
-      });
+      throw DraftConflict.fromRow(row);
     }
     // Private answers are long text only, so they never produce numbers.
     const measurements = extractMeasurements(assignment.metricPrefix, fields, shared);
