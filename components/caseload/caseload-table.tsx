@@ -4,11 +4,13 @@
 // into HTML, instead of first into a React Server Components tree that is
 // then rendered again (on a small server that halved this table's cost).
 import Link from "next/link";
+import { formatPercent } from "@/components/progress/format";
 import { cn } from "@/components/ui/cn";
+import { describeLocalDate } from "@/lib/dates/local-date";
 import type { CaseloadRow } from "@/lib/caseload/types";
 import { flagItemsOf } from "./flag-items";
 import { FlagList } from "./flag-list";
-import { activityText, adherenceText, dueText } from "./row-text";
+import { activityText } from "./row-text";
 import { TrendLabel } from "./trend-label";
 
 const headers = ["Client", "Flags", "Adherence (4 weeks)", "Trust trend", "Last activity", "Next due"];
@@ -49,7 +51,7 @@ function Row({ row, viewerTimeZone }: { row: CaseloadRow; viewerTimeZone: string
       </td>
       <td role="cell" className={cell}>
         <MobileLabel>Adherence (4 weeks)</MobileLabel>
-        <span className="font-medium tabular-nums">{adherenceText(row.adherence)}</span>
+        <span className="font-medium tabular-nums">{formatPercent(row.adherence.rate)}</span>
         <span className="block text-xs text-stone-600">
           {row.adherence.due === 0 ? "Nothing due" : `${row.adherence.done} of ${row.adherence.due} done`}
         </span>
@@ -68,7 +70,7 @@ function Row({ row, viewerTimeZone }: { row: CaseloadRow; viewerTimeZone: string
           <>
             <span className="block">{row.nextDue.title}</span>
             <time dateTime={row.nextDue.date} className="block text-xs text-stone-600">
-              {dueText(row.nextDue.date, row.today)}
+              {describeLocalDate(row.nextDue.date, row.today)}
             </time>
           </>
         ) : (
