@@ -3,9 +3,8 @@
 import { useActionState, useState } from "react";
 import { assignAction } from "@/app/(therapist)/clients/[clientId]/actions";
 import { FormAlert } from "@/components/ui/form-alert";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/ui/text-area-field";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 
 type Option = { id: string; label: string };

@@ -3,9 +3,8 @@
 import { useActionState } from "react";
 import { changeAssignmentAction, updateAssignmentAction } from "@/app/(therapist)/clients/[clientId]/actions";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/ui/text-area-field";
 import { fieldError, formError } from "@/components/ui/form-state";
 
 export function AssignmentStatusButtons({ assignmentId, status }: { assignmentId: string; status: "ACTIVE" | "PAUSED" | "ENDED" }) {

@@ -5,7 +5,7 @@ import { acknowledgeCaseloadFlagAction } from "@/app/(therapist)/dashboard/actio
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/result";
 import type { FlagItem } from "./flag-items";
 

@@ -1,9 +1,8 @@
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { EXERCISE_KINDS, type ExerciseKind } from "@/lib/exercises/types";
 import { CheckboxField } from "./checkbox-field";
 import { KIND_LABELS } from "./kind-labels";
-import { TextAreaField } from "@/components/ui/text-area-field";
 
 export type Details = {
   title: string;

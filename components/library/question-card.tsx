@@ -1,6 +1,6 @@
 import type { FieldType } from "@/lib/exercises/fields";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { CheckboxField } from "./checkbox-field";
 import { errorsOutside, errorsUnder, type QuestionErrors } from "./builder-errors";
 import { changeType, FIELD_TYPE_LABELS, FIELD_TYPES, supportsSafety, type DraftField } from "./builder-model";
@@ -10,7 +10,6 @@ import { OptionsEditor } from "./options-editor";
 import { SafetySettings } from "./safety-settings";
 import { ScaleSettings } from "./scale-settings";
 import { ScriptSettings } from "./script-settings";
-import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextSettings } from "./text-settings";
 import { TimerSettings } from "./timer-settings";
 

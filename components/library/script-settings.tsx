@@ -1,8 +1,7 @@
-import { TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { errorsUnder } from "./builder-errors";
 import { syncBlanks, type DraftBlank } from "./builder-model";
 import type { EditorProps } from "./editor-props";
-import { TextAreaField } from "@/components/ui/text-area-field";
 
 export function ScriptSettings({ draft, errors, update }: EditorProps) {
   const templateErrors = [...(errors["template"] ?? []), ...(errors["blanks"] ?? [])];

@@ -1,8 +1,7 @@
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { errorsUnder } from "./builder-errors";
 import type { TimerPattern } from "./builder-model";
 import { numberOrUndefined, type EditorProps } from "./editor-props";
-import { TextAreaField } from "@/components/ui/text-area-field";
 
 const PATTERN_LABELS: Record<TimerPattern, string> = {
   box_breathing: "Box breathing (in, hold, out, hold)",

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { giveFeedbackAction } from "@/app/(therapist)/review/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 
 export function FeedbackForm({ submissionId, clientName }: { submissionId: string; clientName: string }) {

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { acknowledgeFlagAction } from "@/app/(therapist)/review/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-state";
 
 type Flag = { id: string; raisedAt: string; submissionId: string | null; clientId: string; clientName: string };

@@ -87,3 +87,22 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+/** The multi-line sibling of TextField. */
+export function TextAreaField({ label, error, hint, className, ...textarea }: FieldChrome & ComponentProps<"textarea">) {
+  const generated = useId();
+  const id = textarea.id ?? generated;
+  const message = firstError(error);
+  return (
+    <FieldShell id={id} label={label} hint={hint} message={message}>
+      <textarea
+        rows={3}
+        {...textarea}
+        id={id}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(id, hint, message)}
+        className={cn(controlClasses, message ? "border-red-500" : "border-stone-300", className)}
+      />
+    </FieldShell>
+  );
+}
