@@ -4,6 +4,7 @@ import { invalid, notFound } from "@/lib/errors";
 import { toDbDate, type LocalDate } from "@/lib/dates/local-date";
 import type { TherapistScope } from "@/lib/clients/scope";
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
+import { takesEndDate } from "@/lib/schedule/schedule";
 
 const transitions: Record<"pause" | "resume" | "end", { from: AssignmentStatus[]; to: AssignmentStatus }> = {
   pause: { from: ["ACTIVE"], to: "PAUSED" },
@@ -36,7 +37,7 @@ export async function updateAssignmentDetails(
     select: { id: true, scheduleType: true, startDate: true },
   });
   if (!assignment) throw notFound();
-  const canEnd = assignment.scheduleType === "DAILY" || assignment.scheduleType === "WEEKLY";
+  const canEnd = takesEndDate(assignment.scheduleType);
   if (input.endDate && !canEnd) {
     throw invalid("This schedule has its own last day.", { endDate: ["Only daily and weekly assignments take an end date."] });
   }

@@ -5,6 +5,7 @@ import { maxDate, minDate, todayIn, toDbDate } from "@/lib/dates/local-date";
 import { visibleTemplates } from "@/lib/templates/scope";
 import type { TherapistScope } from "@/lib/clients/scope";
 import type { AssignInput } from "@/lib/validations/assignments";
+import { takesEndDate } from "@/lib/schedule/schedule";
 
 /**
  * Assigns the newest version of a template to one or more of the caller's
@@ -62,7 +63,7 @@ export async function createAssignments(scope: TherapistScope, input: AssignInpu
           // A one-off item appears from its start date; never start after it is due.
           startDate: toDbDate(input.scheduleType === "ONCE" && input.dueDate ? minDate(start, input.dueDate) : start),
           dueDate: input.scheduleType === "ONCE" && input.dueDate ? toDbDate(input.dueDate) : null,
-          endDate: (input.scheduleType === "DAILY" || input.scheduleType === "WEEKLY") && input.endDate ? toDbDate(input.endDate) : null,
+          endDate: takesEndDate(input.scheduleType) && input.endDate ? toDbDate(input.endDate) : null,
           weekdays: input.scheduleType === "WEEKLY" ? [...new Set(input.weekdays)].sort() : [],
           dayCount: input.scheduleType === "DAILY_FOR_N_DAYS" ? (input.dayCount ?? null) : null,
         },

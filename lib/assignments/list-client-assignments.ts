@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getClient } from "@/lib/clients/get-client";
 import { fromDbDate, todayIn, type LocalDate } from "@/lib/dates/local-date";
-import { describeSchedule, nextDueDate } from "@/lib/schedule/schedule";
+import { describeSchedule, nextDueDate, takesEndDate } from "@/lib/schedule/schedule";
 import type { TherapistScope } from "@/lib/clients/scope";
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 import { adherenceOf, type Adherence } from "./adherence";
@@ -74,7 +74,7 @@ export async function listClientAssignments(scope: TherapistScope, clientId: str
       nextDue: assignment.status === "ACTIVE" ? nextDueDate(schedule, today, NEXT_DUE_HORIZON_DAYS) : null,
       adherence: adherenceOf(schedule, doneDays.get(assignment.id) ?? [], today, stoppedAt ? todayIn(client.timeZone, stoppedAt) : null),
       isLog: assignment.templateVersion.allowsMultiplePerDay,
-      canSetEndDate: schedule.type === "DAILY" || schedule.type === "WEEKLY",
+      canSetEndDate: takesEndDate(schedule.type),
     };
   });
 }

@@ -4,6 +4,11 @@ import { addDays, daysBetween, maxDate, minDate, weekdayOf, type LocalDate } fro
 
 export type ScheduleType = "ONCE" | "DAILY" | "WEEKLY" | "DAILY_FOR_N_DAYS";
 
+/** Open-ended schedules may be given an end date; once and N days end by themselves. */
+export function takesEndDate(type: ScheduleType): boolean {
+  return type === "DAILY" || type === "WEEKLY";
+}
+
 export type Schedule = {
   type: ScheduleType;
   startDate: LocalDate;
