@@ -20,6 +20,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   // Tests trade durability for speed; the demo cluster keeps its data safe.
   fast?: boolean;
+  /** More `-c name=value` server settings. */
+  flags?: string[];
   log?: (line: string) => void;
 }): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(options.dataDir);
@@ -29,6 +31,7 @@ export async function startEmbeddedPostgres(options: {
   if (options.fast) {
     flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   }
+  flags.push(...(options.flags ?? []));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -55,15 +58,7 @@ export async function startEmbeddedPostgres(options: {
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
 
-  const withAdmin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: urlFor("postgres") });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const withAdmin = <T>(fn: (client: pg.Client) => Promise<T>) => withClient(urlFor("postgres"), fn);
 
   return {
     port: options.port,
@@ -98,4 +93,15 @@ function runningPostmaster(dataDir: string): boolean {
 
 function assertSafeIdentifier(name: string) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+}
+
+/** One connection for the length of `fn`. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
