@@ -37,6 +37,6 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

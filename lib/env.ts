@@ -12,6 +12,21 @@ const optionalUrl = z
   .transform((value) => (value === "" ? undefined : value))
   .pipe(z.url({ message: "must be a full URL such as https://trellis.example.com" }).optional());
 
+/** A whole number from the environment with a default and bounds. */
+function wholeNumber(fallback: number, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? String(fallback) : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number")
+        .transform(Number)
+        .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+    );
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -44,6 +59,16 @@ export const envSchema = z
           .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
           .optional(),
       ),
+    // Trust X-Forwarded-For/-Host/-Proto from a load balancer in front of the
+    // app. Off by default: without a proxy those headers come from the browser.
+    TRUST_PROXY: z
+      .enum(["0", "1", "true", "false", ""])
+      .optional()
+      .transform((value) => value === "1" || value === "true"),
+    // Session lifetimes: an absolute maximum, and idle timeouts per role.
+    SESSION_MAX_HOURS: wholeNumber(12, 1, 24 * 7),
+    SESSION_IDLE_MINUTES_THERAPIST: wholeNumber(30, 1, 24 * 60),
+    SESSION_IDLE_MINUTES_CLIENT: wholeNumber(120, 1, 7 * 24 * 60),
   })
   .readonly();
 

@@ -60,8 +60,10 @@ try {
     }
   }
   if (only !== "unit") {
-    step("Production build for the browser tests (.next-test)");
-    const buildEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: ".next-test", NODE_ENV: "production" };
+    // E2E_DIST_DIR lets two checkouts' (or two people's) browser runs build side by side.
+    const distDir = process.env.E2E_DIST_DIR || ".next-test";
+    step(`Production build for the browser tests (${distDir})`);
+    const buildEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production" };
     await node([NEXT_BIN, "build"], buildEnv);
     step("End-to-end tests (Playwright, Chromium)");
     rmSync("test-results/e2e-report.json", { force: true });

@@ -3,7 +3,8 @@ import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { allowSignInAttempt, clearSignInAttempts, recordFailedSignIn } from "./rate-limit";
+import { accountDelayMs, admitSignInAttempt, clearSignInAttempts, recordFailedSignIn } from "./sign-in-throttle";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export class TooManyAttempts extends CredentialsSignin {
@@ -21,7 +22,9 @@ export async function authenticate(credentials: unknown, address: string): Promi
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
 
-  if (!(await allowSignInAttempt(email, address))) throw new TooManyAttempts();
+  if (!(await admitSignInAttempt(email, address))) throw new TooManyAttempts();
+  const delay = await accountDelayMs(email);
+  if (delay > 0) await sleep(delay);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -39,10 +42,10 @@ export async function authenticate(credentials: unknown, address: string): Promi
   // An archived client keeps their account row but can no longer sign in.
   const allowed = user && valid && !(user.role === "CLIENT" && user.clientProfile?.status !== "ACTIVE");
   if (!user || !allowed) {
-    await recordFailedSignIn(email, address);
+    await recordFailedSignIn(email);
     return null;
   }
 
-  await clearSignInAttempts(email);
+  await clearSignInAttempts(email, address);
   return { id: user.id, role: user.role, sessionVersion: user.sessionVersion, name: user.name, email: user.email };
 }

@@ -1,40 +1,43 @@
 import "server-only";
-import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 
-// Failed sign-ins are counted in PostgreSQL, so the limit holds across app
-// instances. Two keys: per account (guessing one person's password) and per
-// address (spraying many accounts). Successful sign-ins are not counted, so
-// a busy practice behind one office address is never locked out by its own use.
-const WINDOW_SECONDS = 15 * 60;
+// Fixed-window counters in PostgreSQL, so limits hold across app instances.
+// One statement increments and returns the count: thirty parallel attempts
+// get thirty different counts, so at most `limit` of them are let through
+// (a read followed by a separate increment would let them all pass the read).
 
-const perEmail = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimiterFlexible",
-  keyPrefix: "signin-email",
-  points: 10,
-  duration: WINDOW_SECONDS,
-});
+export type RateLimit = {
+  /** Keys are namespaced by this prefix, e.g. "signin-pair". */
+  prefix: string;
+  limit: number;
+  windowSeconds: number;
+};
 
-const perAddress = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimiterFlexible",
-  keyPrefix: "signin-ip",
-  points: 100,
-  duration: WINDOW_SECONDS,
-});
+export type RateLimitHit = { count: number; allowed: boolean; resetAt: Date };
 
-/** False when this email or address has failed too often recently. */
-export async function allowSignInAttempt(email: string, address: string): Promise<boolean> {
-  const [byEmail, byAddress] = await Promise.all([perEmail.get(email), perAddress.get(address)]);
-  return (byEmail?.consumedPoints ?? 0) < perEmail.points && (byAddress?.consumedPoints ?? 0) < perAddress.points;
+/** Counts one attempt against `key` and says whether it is within the limit. */
+export async function hitRateLimit(rule: RateLimit, key: string): Promise<RateLimitHit> {
+  const id = `${rule.prefix}:${key}`;
+  const rows = await db.$queryRaw<{ count: number; resetAt: Date }[]>`
+    INSERT INTO "RateLimitCounter" ("key", "count", "resetAt")
+    VALUES (${id}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
+      "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= now()
+        THEN now() + make_interval(secs => ${rule.windowSeconds}) ELSE "RateLimitCounter"."resetAt" END
+    RETURNING "count", "resetAt"`;
+  const row = rows[0]!;
+  return { count: row.count, allowed: row.count <= rule.limit, resetAt: row.resetAt };
 }
 
-export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  // Rejections only mean the counter is already over its limit.
-  await Promise.allSettled([perEmail.consume(email), perAddress.consume(address)]);
+/** The current count without adding to it (0 when the window has passed). */
+export async function peekRateLimit(rule: RateLimit, key: string): Promise<number> {
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT "count" FROM "RateLimitCounter" WHERE "key" = ${`${rule.prefix}:${key}`} AND "resetAt" > now()`;
+  return rows[0]?.count ?? 0;
 }
 
-export async function clearSignInAttempts(email: string): Promise<void> {
-  await perEmail.delete(email);
+/** Forgets the attempts counted against `key` (e.g. after a successful sign-in). */
+export async function resetRateLimit(rule: RateLimit, key: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM "RateLimitCounter" WHERE "key" = ${`${rule.prefix}:${key}`}`;
 }
