@@ -3,9 +3,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { assertNoUndefinedFilters } from "@/lib/db-guard";
+import { poolConfig } from "@/lib/db-pool-config";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10 });
+  const adapter = new PrismaPg(poolConfig(getEnv()));
   return new PrismaClient({ adapter }).$extends({
     query: {
       $allModels: {

@@ -69,6 +69,14 @@ export const envSchema = z
     SESSION_MAX_HOURS: wholeNumber(12, 1, 24 * 7),
     SESSION_IDLE_MINUTES_THERAPIST: wholeNumber(30, 1, 24 * 60),
     SESSION_IDLE_MINUTES_CLIENT: wholeNumber(120, 1, 7 * 24 * 60),
+    // Database time limits (milliseconds), so a slow or hung PostgreSQL never
+    // holds a request for long: getting a connection, one statement (also
+    // enforced on the client side, for a server that stops answering at all),
+    // waiting for a lock, and a transaction left idle.
+    DB_CONNECT_TIMEOUT_MS: wholeNumber(5_000, 100, 120_000),
+    DB_STATEMENT_TIMEOUT_MS: wholeNumber(10_000, 100, 600_000),
+    DB_LOCK_TIMEOUT_MS: wholeNumber(5_000, 100, 600_000),
+    DB_IDLE_TRANSACTION_TIMEOUT_MS: wholeNumber(15_000, 100, 600_000),
   })
   .readonly();
 
