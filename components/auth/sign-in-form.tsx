@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -31,6 +32,11 @@ export function SignInForm({ next }: { next?: string }) {
         required
         error={fieldError(state, "password")}
       />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="font-semibold text-brand-700 underline underline-offset-2">
+          Forgot password?
+        </Link>
+      </p>
       <SubmitButton pendingLabel="Signing in…" className="w-full">
         Sign in
       </SubmitButton>
