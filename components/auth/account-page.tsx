@@ -1,4 +1,5 @@
 import { ChangePasswordForm } from "./change-password-form";
+import { SessionsCard } from "./sessions-card";
 import { Card } from "@/components/ui/card";
 import type { Identity } from "@/lib/auth/session";
 
@@ -16,6 +17,7 @@ export function AccountPage({ identity, changed }: { identity: Identity; changed
         <p className="mb-4 text-sm text-stone-600">Changing it signs you out on every other device.</p>
         <ChangePasswordForm changed={changed} />
       </Card>
+      <SessionsCard identity={identity} />
     </div>
   );
 }

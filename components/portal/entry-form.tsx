@@ -10,6 +10,7 @@ import { ConflictBanner } from "./conflict-banner";
 import { CrisisPanel } from "./crisis-panel";
 import { FieldControl } from "./fields/field-control";
 import { SaveStatusBadge } from "./save-status";
+import { SignInAgainPanel } from "./sign-in-again-panel";
 import { useAutosave } from "./use-autosave";
 
 type Props = {
@@ -20,6 +21,8 @@ type Props = {
   initialPrivateKeys: string[];
   initialVersion: number;
   crisisResources: string;
+  /** The signed-in client's e-mail: only they may sign back in on this page. */
+  email: string;
 };
 
 export function EntryForm(props: Props) {
@@ -51,6 +54,10 @@ export function EntryForm(props: Props) {
         privateKeys: draft.privateKeys,
         baseVersion: draft.currentVersion(),
       });
+      if (!result.ok && result.reason === "signed-out") {
+        draft.noticeSignedOut();
+        return;
+      }
       if (result.ok || result.reason === "submitted") {
         draft.markSubmitted();
         router.replace(`/portal/entries/${result.submissionId}?submitted=1`);
@@ -72,67 +79,70 @@ export function EntryForm(props: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6">
-      <div className="sticky top-0 z-10 -mx-4 flex justify-end bg-stone-50/95 px-4 py-2 backdrop-blur">
-        <SaveStatusBadge status={draft.status} savedAt={draft.savedAt} />
-      </div>
-      {draft.conflict ? <ConflictBanner updatedAt={draft.conflict.updatedAt} onChoose={draft.resolveConflict} /> : null}
-      {unsafe ? <CrisisPanel text={props.crisisResources} /> : null}
+    <>
+      {draft.signedOut ? <SignInAgainPanel email={props.email} onSignedIn={draft.resumeAfterSignIn} /> : null}
+      <form onSubmit={submit} noValidate className="space-y-6">
+        <div className="sticky top-0 z-10 -mx-4 flex justify-end bg-stone-50/95 px-4 py-2 backdrop-blur">
+          <SaveStatusBadge status={draft.status} savedAt={draft.savedAt} />
+        </div>
+        {draft.conflict ? <ConflictBanner updatedAt={draft.conflict.updatedAt} onChoose={draft.resolveConflict} /> : null}
+        {unsafe ? <CrisisPanel text={props.crisisResources} /> : null}
 
-      {props.fields.map((field) => {
-        const id = `field-${field.key}`;
-        const error = draft.fieldErrors[field.key]?.[0];
-        const describedBy = [field.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-        const groupLike = !["short_text", "long_text", "number"].includes(field.type);
-        return (
-          <fieldset key={field.key} className="space-y-2">
-            {groupLike ? (
-              <legend id={`${id}-label`} className="text-lg font-semibold text-stone-900">
-                {field.label}
-                {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
-              </legend>
-            ) : (
-              <label id={`${id}-label`} htmlFor={id} className="block text-lg font-semibold text-stone-900">
-                {field.label}
-                {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
-              </label>
-            )}
-            {field.help ? (
-              <p id={`${id}-help`} className="text-base text-stone-600">
-                {field.help}
+        {props.fields.map((field) => {
+          const id = `field-${field.key}`;
+          const error = draft.fieldErrors[field.key]?.[0];
+          const describedBy = [field.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+          const groupLike = !["short_text", "long_text", "number"].includes(field.type);
+          return (
+            <fieldset key={field.key} className="space-y-2">
+              {groupLike ? (
+                <legend id={`${id}-label`} className="text-lg font-semibold text-stone-900">
+                  {field.label}
+                  {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
+                </legend>
+              ) : (
+                <label id={`${id}-label`} htmlFor={id} className="block text-lg font-semibold text-stone-900">
+                  {field.label}
+                  {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
+                </label>
+              )}
+              {field.help ? (
+                <p id={`${id}-help`} className="text-base text-stone-600">
+                  {field.help}
+                </p>
+              ) : null}
+              <FieldControl
+                field={field}
+                id={id}
+                value={draft.answers[field.key]}
+                onChange={(value) => draft.setAnswer(field.key, value)}
+                onBlur={() => void draft.flush()}
+                describedBy={describedBy}
+                invalid={Boolean(error)}
+              />
+              {field.type === "long_text" && field.privateAllowed ? (
+                <label className="flex items-start gap-2 text-sm text-stone-700">
+                  <input
+                    type="checkbox"
+                    checked={draft.privateKeys.includes(field.key)}
+                    onChange={(event) => draft.setPrivate(field.key, event.target.checked)}
+                    className="mt-0.5 size-5 accent-brand-700"
+                  />
+                  <span>Keep this answer private. Your therapist will see that you wrote it, but not what you wrote.</span>
+                </label>
+              ) : null}
+              <p id={`${id}-error`} aria-live="polite" className="text-sm font-medium text-red-700">
+                {error}
               </p>
-            ) : null}
-            <FieldControl
-              field={field}
-              id={id}
-              value={draft.answers[field.key]}
-              onChange={(value) => draft.setAnswer(field.key, value)}
-              onBlur={() => void draft.flush()}
-              describedBy={describedBy}
-              invalid={Boolean(error)}
-            />
-            {field.type === "long_text" && field.privateAllowed ? (
-              <label className="flex items-start gap-2 text-sm text-stone-700">
-                <input
-                  type="checkbox"
-                  checked={draft.privateKeys.includes(field.key)}
-                  onChange={(event) => draft.setPrivate(field.key, event.target.checked)}
-                  className="mt-0.5 size-5 accent-brand-700"
-                />
-                <span>Keep this answer private. Your therapist will see that you wrote it, but not what you wrote.</span>
-              </label>
-            ) : null}
-            <p id={`${id}-error`} aria-live="polite" className="text-sm font-medium text-red-700">
-              {error}
-            </p>
-          </fieldset>
-        );
-      })}
+            </fieldset>
+          );
+        })}
 
-      <FormAlert message={message} />
-      <Button type="submit" disabled={submitting || Boolean(draft.conflict)} className="w-full py-3 text-base sm:w-auto">
-        {submitting ? "Submitting…" : "Submit"}
-      </Button>
-    </form>
+        <FormAlert message={message} />
+        <Button type="submit" disabled={submitting || Boolean(draft.conflict)} className="w-full py-3 text-base sm:w-auto">
+          {submitting ? "Submitting…" : "Submit"}
+        </Button>
+      </form>
+    </>
   );
 }

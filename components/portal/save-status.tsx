@@ -6,12 +6,13 @@ const labels: Record<SaveStatus, string> = {
   saved: "Saved",
   retrying: "Not saved — retrying",
   conflict: "Changed elsewhere",
+  "signed-out": "Signed out — not saved yet",
 };
 
 export function SaveStatusBadge({ status, savedAt }: { status: SaveStatus; savedAt: Date | null }) {
   const time = savedAt && status === "saved" ? ` at ${savedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` : "";
   const tone =
-    status === "retrying" || status === "conflict"
+    status === "retrying" || status === "conflict" || status === "signed-out"
       ? "bg-amber-100 text-amber-900"
       : status === "saved"
         ? "bg-brand-50 text-brand-900"

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnswerValue, Answers } from "@/lib/exercises";
 import type { DraftSaveResult, EntryFailure } from "@/app/(portal)/portal/homework/actions";
 
-export type SaveStatus = "idle" | "saving" | "saved" | "retrying" | "conflict";
+export type SaveStatus = "idle" | "saving" | "saved" | "retrying" | "conflict" | "signed-out";
 
 type Snapshot = { answers: Answers; privateKeys: string[] };
 type SaveFn = (payload: Snapshot & { baseVersion: number }) => Promise<DraftSaveResult>;
@@ -16,6 +16,9 @@ const MAX_RETRY_MS = 30_000;
  * Keeps the client's answers saved on the server while they type: debounced,
  * at once when a field loses focus, retried with backoff while offline. The
  * answers live only in memory and on the server, never in browser storage.
+ * When the session has ended (idle timeout, signed out elsewhere) saving
+ * stops, the text stays in memory, and resumeAfterSignIn() saves it the
+ * moment the person has signed in again.
  */
 export function useAutosave(options: {
   initial: Snapshot;
@@ -29,6 +32,7 @@ export function useAutosave(options: {
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [conflict, setConflict] = useState<Extract<EntryFailure, { reason: "conflict" }>["current"] | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [signedOut, setSignedOut] = useState(false);
 
   const latest = useRef<Snapshot>(options.initial);
   const version = useRef(options.initialVersion);
@@ -69,6 +73,11 @@ export function useAutosave(options: {
           blocked.current = true;
           setConflict(result.current);
           setStatus("conflict");
+        } else if (result.reason === "signed-out") {
+          // No retrying: it cannot succeed until they sign in again. Nothing typed is dropped.
+          blocked.current = true;
+          setSignedOut(true);
+          setStatus("signed-out");
         } else if (result.reason === "submitted") {
           dirty.current = false;
           callbacks.current.onSubmitted(result.submissionId);
@@ -150,6 +159,21 @@ export function useAutosave(options: {
     [conflict, flush],
   );
 
+  const noticeSignedOut = useCallback(() => {
+    blocked.current = true;
+    setSignedOut(true);
+    setStatus("signed-out");
+  }, []);
+
+  /** Signed in again: save what is waiting at once. */
+  const resumeAfterSignIn = useCallback(() => {
+    blocked.current = false;
+    retryDelay.current = 2000;
+    setSignedOut(false);
+    setStatus(dirty.current ? "saving" : "saved");
+    void flush();
+  }, [flush]);
+
   // Warn before leaving with anything unsaved.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -176,6 +200,9 @@ export function useAutosave(options: {
     status,
     savedAt,
     conflict,
+    signedOut,
+    noticeSignedOut,
+    resumeAfterSignIn,
     fieldErrors,
     setFieldErrors,
     setAnswer,

@@ -3,11 +3,15 @@ import { db } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
+import { revokeUserSessions } from "@/lib/sessions/revoke-sessions";
 
 const WRONG = "That is not your current password.";
 
-/** Changes the caller's own password and ends every session they have. */
-export async function changePassword(caller: { userId: string }, input: { currentPassword: string; newPassword: string }) {
+/**
+ * Changes the caller's own password and ends every other session they have
+ * (the one making the change, when given, stays signed in).
+ */
+export async function changePassword(caller: { userId: string; sessionId?: string }, input: { currentPassword: string; newPassword: string }) {
   const user = await db.user.findUnique({
     where: { id: caller.userId },
     select: { id: true, passwordHash: true, practiceId: true, email: true },
@@ -22,6 +26,7 @@ export async function changePassword(caller: { userId: string }, input: { curren
       where: { id: user.id },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    await revokeUserSessions(tx, user.id, { exceptSessionId: caller.sessionId });
     await recordEvent(tx, {
       practiceId: user.practiceId,
       actorId: user.id,

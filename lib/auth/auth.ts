@@ -1,25 +1,70 @@
 import "server-only";
 import NextAuth from "next-auth";
+import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/http/client-address";
+import { createAuthSession } from "@/lib/sessions/create-session";
+import { findLiveSession } from "@/lib/sessions/find-live-session";
 import { authenticate } from "./authenticate";
 import { authConfig } from "./config";
 
-// The rightmost X-Forwarded-For entry is the one our own load balancer
-// appended; entries to its left come from the browser and can be forged,
-// which would let a password sprayer dodge the per-address limit.
-function clientAddress(request: Request): string {
-  const hops = request.headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];
-  return hops.at(-1) || request.headers.get("x-real-ip") || "local";
-}
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...authConfig,
-  secret: getEnv().AUTH_SECRET,
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      authorize: (credentials, request) => authenticate(credentials, clientAddress(request)),
-    }),
-  ],
-}));
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const maxAge = getEnv().SESSION_MAX_HOURS * 60 * 60;
+  return {
+    ...authConfig,
+    secret: getEnv().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge },
+    jwt: {
+      // next-auth re-signs the token with a fresh expiry whenever it reads the
+      // session (GET /api/auth/session); never past the session's absolute end.
+      encode: (params) => {
+        const end = params.token?.sxp;
+        const left = typeof end === "number" ? Math.max(1, end - nowInSeconds()) : maxAge;
+        return encode({ ...params, maxAge: Math.min(params.maxAge ?? maxAge, left) });
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {}, code: {} },
+        authorize: (credentials, request) => authenticate(credentials, clientAddressFrom(request.headers)),
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) {
+          // A new sign-in: open its server-side session.
+          const requestHeaders = await headers();
+          const session = await createAuthSession({
+            userId: user.id,
+            userAgent: requestHeaders.get("user-agent"),
+            address: clientAddressFrom(requestHeaders),
+          });
+          return {
+            ...token,
+            uid: user.id,
+            role: user.role,
+            sid: session.id,
+            sxp: Math.floor(session.expiresAt.getTime() / 1000),
+          };
+        }
+        // An existing cookie being read back: a revoked, expired or idle
+        // session answers null, and next-auth clears the cookie instead of
+        // re-issuing it. Reading it is not activity, so lastSeenAt stays.
+        if (!token.uid || !token.sid) return null;
+        const live = await findLiveSession(token.sid, token.uid, { touch: false });
+        return live ? token : null;
+      },
+      session({ session, token }) {
+        if (token.uid && token.role) {
+          session.user.id = token.uid;
+          session.user.role = token.role;
+        }
+        return session;
+      },
+    },
+  };
+});

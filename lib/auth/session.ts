@@ -1,12 +1,14 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
-import { auth } from "./auth";
+import { findLiveSession } from "@/lib/sessions/find-live-session";
+import { readSessionClaims } from "@/lib/sessions/session-token";
 
 export type TherapistIdentity = {
   role: "THERAPIST";
   userId: string;
+  /** The server-side session (AuthSession) this request belongs to. */
+  sessionId: string;
   practiceId: string;
   name: string;
   email: string;
@@ -16,6 +18,7 @@ export type TherapistIdentity = {
 export type ClientIdentity = {
   role: "CLIENT";
   userId: string;
+  sessionId: string;
   clientId: string;
   therapistId: string;
   practiceId: string;
@@ -27,36 +30,30 @@ export type ClientIdentity = {
 export type Identity = TherapistIdentity | ClientIdentity;
 
 /**
- * The signed-in person, re-read from the database on every request: a token
- * whose session version is stale (password changed, client archived) counts
- * as signed out. Cached per request.
+ * The signed-in person, re-read from the database on every request together
+ * with their server-side session (one statement): a session that was revoked
+ * (sign-out, "sign out everywhere else", password change, archiving), has
+ * passed its absolute end or has idled out counts as signed out, on every app
+ * instance, whatever the cookie says. Cached per request.
  */
 export const getIdentity = cache(async (): Promise<Identity | null> => {
-  const session = await auth();
-  const claims = session?.user;
-  if (!claims?.id) return null;
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const live = await findLiveSession(claims.sessionId, claims.userId, { touch: true });
+  if (!live) return null;
 
-  const user = await db.user.findUnique({
-    where: { id: claims.id },
-    select: {
-      id: true,
-      role: true,
-      name: true,
-      email: true,
-      timeZone: true,
-      practiceId: true,
-      sessionVersion: true,
-      clientProfile: { select: { id: true, therapistId: true, status: true } },
-    },
-  });
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
+  const base = {
+    userId: live.userId,
+    sessionId: live.sessionId,
+    practiceId: live.practiceId,
+    name: live.name,
+    email: live.email,
+    timeZone: live.timeZone,
+  };
+  if (live.role === "THERAPIST") return { role: "THERAPIST", ...base };
 
-  const base = { userId: user.id, practiceId: user.practiceId, name: user.name, email: user.email, timeZone: user.timeZone };
-  if (user.role === "THERAPIST") return { role: "THERAPIST", ...base };
-
-  const profile = user.clientProfile;
-  if (!profile || profile.status !== "ACTIVE") return null;
-  return { role: "CLIENT", ...base, clientId: profile.id, therapistId: profile.therapistId };
+  if (!live.clientId || !live.therapistId || live.clientStatus !== "ACTIVE") return null;
+  return { role: "CLIENT", ...base, clientId: live.clientId, therapistId: live.therapistId };
 });
 
 export async function requireTherapist(): Promise<TherapistIdentity> {

@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
+import { revokeUserSessions } from "@/lib/sessions/revoke-sessions";
 import type { TherapistScope } from "./scope";
 
 /**
  * Archives a client: their record stays, open links stop working and any
- * signed-in session of theirs ends (the session version moves on).
+ * signed-in session of theirs ends.
  */
 export async function archiveClient(scope: TherapistScope, clientId: string, now = new Date()) {
   return db.$transaction(async (tx) => {
@@ -21,6 +22,7 @@ export async function archiveClient(scope: TherapistScope, clientId: string, now
     });
     if (client.userId) {
       await tx.user.update({ where: { id: client.userId }, data: { sessionVersion: { increment: 1 } } });
+      await revokeUserSessions(tx, client.userId);
     }
     await tx.invitation.updateMany({
       where: { clientId, client: { therapistId: scope.therapistId, practiceId: scope.practiceId }, usedAt: null, revokedAt: null },

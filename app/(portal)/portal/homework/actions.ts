@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireClient } from "@/lib/auth/session";
+import { getIdentity, requireClient } from "@/lib/auth/session";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { Answers } from "@/lib/exercises";
 import { clientScope } from "@/lib/homework/client-scope";
@@ -17,8 +17,13 @@ export type EntryFailure =
   | { ok: false; reason: "submitted"; submissionId: string }
   | { ok: false; reason: "invalid"; message: string; fieldErrors: FieldErrors };
 
-export type DraftSaveResult = { ok: true; version: number; savedAt: string; safetyConcern: boolean } | EntryFailure;
-export type SubmitEntryResult = { ok: true; submissionId: string; safetyConcern: boolean } | EntryFailure;
+/** The session ended (idle, expired, signed out elsewhere): the page keeps the text and asks them to sign in again. */
+export type SignedOut = { ok: false; reason: "signed-out" };
+
+export type DraftSaveResult = { ok: true; version: number; savedAt: string; safetyConcern: boolean } | EntryFailure | SignedOut;
+export type SubmitEntryResult = { ok: true; submissionId: string; safetyConcern: boolean } | EntryFailure | SignedOut;
+
+const SIGNED_OUT: SignedOut = { ok: false, reason: "signed-out" };
 
 function entryFailure(error: unknown): EntryFailure {
   if (error instanceof DraftConflict) {
@@ -30,6 +35,8 @@ function entryFailure(error: unknown): EntryFailure {
 }
 
 export async function saveDraftAction(payload: unknown): Promise<DraftSaveResult> {
+  // Answered rather than redirected: a redirect would take the page, and what was typed, with it.
+  if (!(await getIdentity())) return SIGNED_OUT;
   const client = clientScope(await requireClient());
   const parsed = entryPayloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: "invalid", message: "That could not be saved.", fieldErrors: {} };
@@ -42,6 +49,7 @@ export async function saveDraftAction(payload: unknown): Promise<DraftSaveResult
 }
 
 export async function submitEntryAction(payload: unknown): Promise<SubmitEntryResult> {
+  if (!(await getIdentity())) return SIGNED_OUT;
   const client = clientScope(await requireClient());
   const parsed = entryPayloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: "invalid", message: "That could not be submitted.", fieldErrors: {} };

@@ -45,6 +45,7 @@ export default async function EntryPage({ params }: PageProps<"/portal/homework/
         initialPrivateKeys={entry.privateKeys}
         initialVersion={entry.version}
         crisisResources={crisisResources}
+        email={identity.email}
       />
       {version.details.attribution ? <p className="text-xs text-stone-500">{version.details.attribution}</p> : null}
     </article>
