@@ -1,6 +1,8 @@
 // The bench's own throw-away PostgreSQL (scripts/lib/test-database.ts) with
 // pg_stat_statements loaded, so the run can name the statements the
-// measured pages spend their time in.
+// measured pages spend their time in. The app and the bench's own queries use
+// the restricted app role, as in production.
+import { APP_ROLE } from "../scripts/lib/database-roles";
 import { withClient } from "../scripts/lib/embedded-postgres";
 import { startThrowAwayDatabase, type ThrowAwayDatabase } from "../scripts/lib/test-database";
 
@@ -14,7 +16,13 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     flags: ["-c", "shared_preload_libraries=pg_stat_statements"],
   });
   try {
-    await withClient(database.url, (client) => client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"));
+    await withClient(database.superuserUrl, async (client) => {
+      await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      // Only in this throw-away cluster: let the bench's statistics queries,
+      // which connect as the app role, read every statement and reset them.
+      await client.query(`GRANT pg_read_all_stats TO ${APP_ROLE}`);
+      await client.query(`GRANT EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint, boolean) TO ${APP_ROLE}`);
+    });
     return database;
   } catch (error) {
     await database.stop();

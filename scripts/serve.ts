@@ -11,6 +11,7 @@ import { prepareDatabase } from "./lib/prepare-database";
 import { localAuthSecret } from "./lib/secret";
 import { EnvError, parseEnv } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_THERAPIST } from "./seed/demo-accounts";
+import { trellisServerArgs } from "./server/command";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const say = (line: string) => console.log(`[trellis] ${line}`);
@@ -24,13 +25,18 @@ if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
 }
 
 say(process.env.DATABASE_URL ? "Using the database at DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/pg)…");
-const db = await openDatabase();
+const db = await openDatabase({ notice: say });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  // The restricted role; the owner's URL stays in this process (migrations).
   DATABASE_URL: db.url,
+  MIGRATION_DATABASE_URL: undefined,
   AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(DATA_DIR),
   NODE_ENV: mode === "dev" ? "development" : "production",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Links in e-mails need the public address. On the embedded demo it is this
+  // machine; with a real DATABASE_URL (a deployment) APP_URL must be set.
+  APP_URL: process.env.APP_URL || (db.embedded ? `http://localhost:${port}` : undefined),
 };
 
 try {
@@ -58,8 +64,9 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const { applied, library } = await prepareDatabase(db.url);
+  const { applied, library, warnings } = await prepareDatabase({ migrationUrl: db.migrationUrl, appUrl: db.url });
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  for (const warning of warnings) say(`Warning: ${warning}`);
   if (library.created || library.updated) say(`Exercise library: ${library.created} added, ${library.updated} updated.`);
 
   if (db.embedded) {
@@ -84,7 +91,7 @@ try {
   await shutdown(1);
 }
 
-const server = spawn(process.execPath, [NEXT_BIN, mode, "--port", port], { env, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, trellisServerArgs(mode, { port }), { env, stdio: ["ignore", "pipe", "inherit"] });
 running.server = server;
 let announced = false;
 server.stdout?.on("data", (chunk: Buffer) => {
