@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import { CheckEmailNotice } from "@/components/auth/check-email-notice";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,6 +10,8 @@ import { fieldError, formError } from "@/components/ui/form-state";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState(acceptInvitationAction, null);
+  // The same answer whether or not the address already has an account.
+  if (state?.ok) return <CheckEmailNotice state={state} />;
   return (
     <form action={action} noValidate className="space-y-4">
       <FormAlert message={formError(state)} />

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { CheckEmailNotice } from "@/components/auth/check-email-notice";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
@@ -10,6 +11,8 @@ import { fieldError, formError, typedValue } from "@/components/ui/form-state";
 
 export function SignUpForm() {
   const [state, action] = useActionState(signUpAction, null);
+  // The same answer whether or not the address already has an account.
+  if (state?.ok) return <CheckEmailNotice state={state} />;
   return (
     <form action={action} noValidate className="space-y-4">
       <FormAlert message={formError(state)} />

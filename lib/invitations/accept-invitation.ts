@@ -1,10 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, conflict } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
 import { isUniqueViolation } from "@/lib/prisma-errors";
-import { inspectInvitation } from "./inspect-invitation";
 import { hashInvitationToken } from "./tokens";
 
 export class InvitationUnusable extends AppError {
@@ -14,49 +13,77 @@ export class InvitationUnusable extends AppError {
 }
 
 /**
- * Turns an invitation into a client account. Claiming the invitation is a
- * single conditional update, so two simultaneous submissions of the same link
- * create exactly one account.
+ * Claims an open invitation and creates its client account, inside the
+ * caller's transaction. Claiming is a single conditional update, so two
+ * simultaneous claims of the same invitation create exactly one account;
+ * the loser gets InvitationUnusable("used") or the real reason.
+ * Throws the database's unique violation when the address has an account.
+ */
+export async function claimInvitation(
+  tx: Tx,
+  invitation: { id: string } | { tokenHash: string },
+  passwordHash: string,
+  now: Date,
+) {
+  const claimed = await tx.invitation.updateMany({
+    where: { ...invitation, usedAt: null, revokedAt: null, expiresAt: { gt: now }, client: { status: "INVITED" } },
+    data: { usedAt: now },
+  });
+  const row = await tx.invitation.findUnique({
+    where: invitation,
+    select: {
+      id: true,
+      usedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      client: { select: { id: true, email: true, displayName: true, timeZone: true, practiceId: true, status: true } },
+    },
+  });
+  if (claimed.count !== 1 || !row) throw new InvitationUnusable(unusableReason(row, now));
+  const { client } = row;
+  const user = await tx.user.create({
+    data: {
+      email: client.email,
+      name: client.displayName,
+      timeZone: client.timeZone,
+      role: "CLIENT",
+      passwordHash,
+      practiceId: client.practiceId,
+    },
+    select: { id: true, email: true },
+  });
+  await tx.client.update({ where: { id: client.id }, data: { status: "ACTIVE", userId: user.id } });
+  await recordEvent(tx, {
+    practiceId: client.practiceId,
+    actorId: user.id,
+    action: "invitation.accepted",
+    subjectType: "Invitation",
+    subjectId: row.id,
+    clientId: client.id,
+  });
+  return { ...user, clientId: client.id, practiceId: client.practiceId };
+}
+
+function unusableReason(
+  row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date; client: { status: string } } | null,
+  now: Date,
+): InvitationUnusable["reason"] {
+  if (!row) return "invalid";
+  if (row.usedAt) return "used";
+  if (row.revokedAt || row.client.status === "ARCHIVED") return "revoked";
+  if (row.expiresAt <= now) return "expired";
+  return "used";
+}
+
+/**
+ * Turns an invitation into a client account at once, without an e-mail
+ * confirmation: for seeds, benchmarks and tests. People join through
+ * lib/accounts/request-client-account.ts and the confirmation link.
  */
 export async function acceptInvitation(input: { token: string; password: string }, now = new Date()) {
   const passwordHash = await hashPassword(input.password);
-  const tokenHash = hashInvitationToken(input.token);
   try {
-    return await db.$transaction(async (tx) => {
-      const claimed = await tx.invitation.updateMany({
-        where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now }, client: { status: "INVITED" } },
-        data: { usedAt: now },
-      });
-      if (claimed.count !== 1) {
-        const state = await inspectInvitation(input.token, now);
-        throw new InvitationUnusable(state.status === "valid" ? "used" : state.status);
-      }
-      const invitation = await tx.invitation.findUniqueOrThrow({
-        where: { tokenHash },
-        select: { id: true, client: { select: { id: true, email: true, displayName: true, timeZone: true, practiceId: true } } },
-      });
-      const { client } = invitation;
-      const user = await tx.user.create({
-        data: {
-          email: client.email,
-          name: client.displayName,
-          timeZone: client.timeZone,
-          role: "CLIENT",
-          passwordHash,
-          practiceId: client.practiceId,
-        },
-        select: { id: true, email: true },
-      });
-      await tx.client.update({ where: { id: client.id }, data: { status: "ACTIVE", userId: user.id } });
-      await recordEvent(tx, {
-        practiceId: client.practiceId,
-        actorId: user.id,
-        action: "invitation.accepted",
-        subjectType: "Invitation",
-        subjectId: invitation.id,
-      });
-      return user;
-    });
+    return await db.$transaction((tx) => claimInvitation(tx, { tokenHash: hashInvitationToken(input.token) }, passwordHash, now));
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict(

@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { resetPasswordAction } from "@/app/(auth)/reset-password/[token]/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, formError } from "@/components/ui/form-state";
+import { buttonClasses } from "@/components/ui/button";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action] = useActionState(resetPasswordAction, null);
+  if (state?.ok) {
+    return (
+      <div className="space-y-4">
+        <FormAlert tone="success" message={state.message} />
+        <Link href="/sign-in" className={buttonClasses("primary", "w-full")}>
+          Sign in with your new password
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} noValidate className="space-y-4">
+      <FormAlert message={formError(state)} />
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. A short sentence is easy to remember."
+        required
+        error={fieldError(state, "password")}
+      />
+      <TextField
+        label="New password again"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError(state, "confirmPassword")}
+      />
+      <SubmitButton pendingLabel="Saving…" className="w-full">
+        Set new password
+      </SubmitButton>
+    </form>
+  );
+}
