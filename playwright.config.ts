@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { trellisServerArgs } from "./scripts/server/command";
 
 // scripts/test.ts starts the database and passes these; see README "Tests".
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -32,11 +33,17 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Trellis's own server (scripts/server/trellis-server.ts), as `npm start` runs it.
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    command: `node ${trellisServerArgs("start", { port, hostname: "127.0.0.1" }).join(" ")}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Production needs the public address for links in invitations and e-mails.
+      APP_URL: process.env.APP_URL || baseURL,
+    },
   },
 });

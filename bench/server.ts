@@ -1,8 +1,8 @@
-// `next start` on the bench build, and what the bench can see of it from
+// Trellis's server on the bench build, and what the bench can see of it from
 // outside: when it answers, and how much memory its processes hold.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { NEXT_BIN } from "../scripts/lib/run";
+import { trellisServerArgs } from "../scripts/server/command";
 import { BENCH_DIST_DIR } from "./build";
 
 export type BenchServer = {
@@ -14,8 +14,10 @@ export type BenchServer = {
 };
 
 export async function startBenchServer(env: NodeJS.ProcessEnv, port: number): Promise<BenchServer> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, NODE_ENV: "production", PORT: String(port) },
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Trellis's own server, as `npm start` runs it.
+  const child = spawn(process.execPath, trellisServerArgs("start", { port, hostname: "127.0.0.1" }), {
+    env: { ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, NODE_ENV: "production", PORT: String(port), APP_URL: env.APP_URL || baseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Keep the last lines for the error message; print only what looks like trouble.
@@ -34,7 +36,6 @@ export async function startBenchServer(env: NodeJS.ProcessEnv, port: number): Pr
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
-  const baseUrl = `http://127.0.0.1:${port}`;
   const server: BenchServer = {
     baseUrl,
     pid: child.pid!,
@@ -62,7 +63,7 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, exited: Pr
   let gone = false;
   void exited.then(() => (gone = true));
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`next start exited with ${child.exitCode ?? child.signalCode}`);
+    if (gone) throw new Error(`The server exited with ${child.exitCode ?? child.signalCode}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       await response.arrayBuffer();

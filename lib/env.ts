@@ -34,7 +34,9 @@ export const envSchema = z
     AUTH_SECRET: z
       .string({ message: "is required (generate one with: openssl rand -base64 32)" })
       .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)"),
-    // Public address used in invitation links; defaults to the request's host.
+    // Public address used in links in e-mails and invitations. Required in
+    // production (npm start sets it for the embedded demo); elsewhere it
+    // defaults to the request's Host header.
     APP_URL: optionalUrl,
     // smtp://user:pass@host:587 — without it, outgoing mail is kept in the outbox table.
     SMTP_URL: z
@@ -86,7 +88,14 @@ export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Links in e-mails must not depend on a request's Host header. `next build`
+    // also runs with NODE_ENV=production but sends no e-mail.
+    if (result.data.NODE_ENV === "production" && !result.data.APP_URL && source.NEXT_PHASE !== "phase-production-build") {
+      throw new EnvError("Configuration error: APP_URL is required in production (the address people use, such as https://trellis.example.com).");
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
   const missing = source[name] === undefined || source[name] === "";

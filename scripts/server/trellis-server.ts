@@ -1,0 +1,95 @@
+// Trellis's HTTP server: Next's request handler (the documented custom-server
+// way) behind a plain Node server that first makes the request trustworthy:
+// proxy headers are rewritten (lib/http/forwarded-headers.ts: without
+// TRUST_PROXY a browser cannot choose its own X-Forwarded-For or host), and a
+// body declared larger than Trellis accepts is refused with a 413 before
+// anything reads it. `npm start` / `npm run dev` (scripts/serve.ts), the
+// browser tests and the bench all serve through it.
+//
+//   node --import tsx scripts/server/trellis-server.ts start|dev [--port 3000] [--hostname 127.0.0.1]
+import http from "node:http";
+import { parseArgs } from "node:util";
+import { declaresTooLarge, refusals } from "../../lib/http/action-request";
+import { sanitiseForwardedHeaders } from "../../lib/http/forwarded-headers";
+import { EnvError, getEnv } from "../../lib/env";
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const dev = positionals[0] === "dev";
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+// Set before Next loads, as `next start` / `next dev` do.
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+
+let trustProxy: boolean;
+try {
+  trustProxy = getEnv().TRUST_PROXY;
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const started = Date.now();
+const appUrl = `http://${!hostname || hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+// Next uses this to fetch the page a Server Action redirects to (its own
+// `next start` sets it the same way).
+process.env.__NEXT_PRIVATE_ORIGIN = appUrl;
+
+const { default: next } = await import("next");
+const server = http.createServer();
+const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+server.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
+  sanitiseForwardedHeaders(request.headers, request.socket.remoteAddress, trustProxy);
+  const length = request.headers["content-length"];
+  if (declaresTooLarge(typeof length === "string" ? length : null)) {
+    // Node reads and discards the rest of the body after this answer, so the
+    // sender sees the 413 rather than a reset connection.
+    const { status, message } = refusals.tooLarge;
+    response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    response.end(message);
+    return;
+  }
+  handle(request, response).catch((error: unknown) => {
+    console.error(`Failed to handle ${request.method} ${request.url}`, error);
+    if (response.headersSent) response.destroy();
+    else {
+      response.statusCode = 500;
+      response.end("Internal Server Error");
+    }
+  });
+});
+// Next's development server answers upgrades (hot reload) with its own
+// listener, added on the first request; this one runs before it.
+server.on("upgrade", (request: http.IncomingMessage) => {
+  sanitiseForwardedHeaders(request.headers, request.socket.remoteAddress, trustProxy);
+});
+server.on("error", (error) => {
+  console.error("Failed to start the server:", error);
+  process.exit(1);
+});
+
+server.listen(port, hostname, () => {
+  console.log(`  - Local:  ${appUrl}${trustProxy ? "  (trusting X-Forwarded-* from a proxy: TRUST_PROXY)" : ""}`);
+  console.log(` ✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+});
+
+let closing = false;
+function shutdown() {
+  if (closing) return;
+  closing = true;
+  // Finish requests in flight, then let Next clean up; give up after 10 s.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(() => {
+    void app.close().finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+  if (dev) server.closeAllConnections();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
