@@ -3,26 +3,46 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { formValues, validationFailure, type ActionResult, type FormState } from "@/lib/actions/result";
+import { formValues, validationFailure, type ActionResult } from "@/lib/actions/result";
+import { secondFactorCodeField } from "@/lib/two-factor/schemas";
 import { signInSchema } from "@/lib/validations/auth";
 
 const GENERIC = "That email and password don’t match an account. Check them and try again.";
 const RATE_LIMITED = "Too many attempts. For your safety, please wait 15 minutes and try again.";
+const WRONG_CODE = "That code didn’t work. Try the newest code from your app, or a recovery code you haven’t used.";
 
-export async function signInAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  const values = formValues(formData, ["password"]);
+/** `secondFactor`: the password was right and the form should ask for a code. */
+export type SignInResult = ActionResult & { secondFactor?: boolean };
+export type SignInState = SignInResult | null;
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInResult> {
+  const values = formValues(formData, ["password", "code"]);
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return validationFailure(parsed.error, values);
+
+  // Present only on the second step, after the password was accepted.
+  const typedCode = formData.get("code");
+  const secondStep = typeof typedCode === "string";
+  let code: string | undefined;
+  if (secondStep) {
+    const checked = secondFactorCodeField.safeParse(typedCode);
+    if (!checked.success) return { ...validationFailure(checked.error, values), fieldErrors: { code: checked.error.issues.map((issue) => issue.message) }, secondFactor: true };
+    code = checked.data;
+  }
 
   try {
     await signIn("credentials", {
       ...parsed.data,
+      ...(code ? { code } : {}),
       redirectTo: safeRedirectPath(formData.get("next")),
     });
   } catch (error) {
     if (error instanceof AuthError) {
-      const limited = error.type === "CredentialsSignin" && (error as { code?: string }).code === "rate_limited";
-      return { ok: false, message: limited ? RATE_LIMITED : GENERIC, fieldErrors: {}, values };
+      const reason = error.type === "CredentialsSignin" ? (error as { code?: string }).code : undefined;
+      if (reason === "second_factor_required") return { ok: false, message: "", fieldErrors: {}, values, secondFactor: true };
+      if (reason === "rate_limited") return { ok: false, message: RATE_LIMITED, fieldErrors: {}, values, secondFactor: secondStep };
+      if (secondStep) return { ok: false, message: WRONG_CODE, fieldErrors: { code: [WRONG_CODE] }, values, secondFactor: true };
+      return { ok: false, message: GENERIC, fieldErrors: {}, values };
     }
     throw error;
   }
