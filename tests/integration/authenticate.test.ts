@@ -77,7 +77,7 @@ describe("authenticate", () => {
 });
 
 describe("sign-in rate limit", () => {
-  it("allows 10 attempts per email in the window and refuses the 11th, even with the right password", async () => {
+  it("allows 10 attempts per account and address and refuses the 11th from there, even with the right password", async () => {
     const { email } = await createTherapist();
     const address = newAddress();
 
@@ -100,14 +100,54 @@ describe("sign-in rate limit", () => {
     await expect(authenticate({ email, password: PASSWORD }, address)).rejects.toBeInstanceOf(TooManyAttempts);
   });
 
-  it("counts per email across addresses, so changing address does not reset it", async () => {
-    const email = uniqueEmail("spread");
+  it("checks at most 10 of 30 parallel wrong guesses from one address (the count is atomic)", async () => {
+    const { email } = await createTherapist();
+    const address = newAddress();
 
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      expect(await authenticate({ email, password: PASSWORD }, newAddress())).toBeNull();
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () => authenticate({ email, password: "wrong password!" }, address)),
+    );
+
+    // A guess that returned null had its password checked; one refused with
+    // TooManyAttempts never reached the check.
+    const checked = results.filter((result) => result.status === "fulfilled" && result.value === null);
+    const refused = results.filter((result) => result.status === "rejected" && result.reason instanceof TooManyAttempts);
+    expect(checked.length).toBeLessThanOrEqual(10);
+    expect(checked.length + refused.length).toBe(30);
+    expect(checked).toHaveLength(10);
+  }, 60_000);
+
+  it("never lets a stranger's 50 failures from other addresses stop the owner from signing in", async () => {
+    const { user, email } = await createTherapist();
+
+    // Five batches of ten, each guess from its own address.
+    for (let batch = 0; batch < 5; batch++) {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => authenticate({ email, password: "wrong password!" }, newAddress())),
+      );
+      expect(results.every((result) => result === null)).toBe(true);
     }
 
-    await expect(authenticate({ email, password: PASSWORD }, newAddress())).rejects.toBeInstanceOf(TooManyAttempts);
+    // The account is slowed down (a progressive delay of at most 3 s), never locked.
+    const started = Date.now();
+    expect((await authenticate({ email, password: PASSWORD }, newAddress()))?.id).toBe(user.id);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_500);
+
+    // The successful sign-in clears the delay for the owner.
+    const again = Date.now();
+    expect((await authenticate({ email, password: PASSWORD }, newAddress()))?.id).toBe(user.id);
+    expect(Date.now() - again).toBeLessThan(2_500);
+  }, 60_000);
+
+  it("lets the right password through from another address while one address is refused", async () => {
+    const { user, email } = await createTherapist();
+    const stranger = newAddress();
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect(await authenticate({ email, password: "wrong password!" }, stranger)).toBeNull();
+    }
+    await expect(authenticate({ email, password: PASSWORD }, stranger)).rejects.toBeInstanceOf(TooManyAttempts);
+
+    expect((await authenticate({ email, password: PASSWORD }, newAddress()))?.id).toBe(user.id);
   });
 
   it("limits one address spraying many emails to 100 attempts", async () => {
@@ -122,19 +162,7 @@ describe("sign-in rate limit", () => {
     );
   }, 60_000);
 
-  it("does not count successful sign-ins against the address, so a shared office is never locked out", async () => {
-    const { user, email } = await createTherapist();
-    const address = newAddress();
-    await expectAddressFailures(address, 0);
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      expect((await authenticate({ email, password: PASSWORD }, address))?.id).toBe(user.id);
-    }
-    await expectAddressFailures(address, 0);
-    expect(await authenticate({ email, password: "wrong password!" }, address)).toBeNull();
-    await expectAddressFailures(address, 1);
-  });
-
-  it("clears the per-email counter after a successful sign-in", async () => {
+  it("clears the account and address counter after a successful sign-in", async () => {
     const { user, email } = await createTherapist();
     const address = newAddress();
 
@@ -142,6 +170,7 @@ describe("sign-in rate limit", () => {
       expect(await authenticate({ email, password: "wrong password!" }, address)).toBeNull();
     }
     expect((await authenticate({ email, password: PASSWORD }, address))?.id).toBe(user.id);
+    expect(await counter(`signin-pair:${email}|${address}`)).toBe(0);
 
     // Ten fresh attempts are allowed again after the successful one.
     for (let attempt = 1; attempt <= 10; attempt++) {
@@ -163,8 +192,44 @@ describe("sign-in rate limit", () => {
   });
 });
 
-/** The per-address failure counter as stored in PostgreSQL. */
-async function expectAddressFailures(address: string, expected: number) {
-  const row = await db.rateLimiterFlexible.findUnique({ where: { key: `signin-ip:${address}` } });
-  expect(row?.points ?? 0).toBe(expected);
+describe("sign-in audit events", () => {
+  it("records one event per attempt: succeeded, failed for a known account, failed without a practice for an unknown e-mail", async () => {
+    const { user, email } = await createTherapist();
+    const address = newAddress();
+    const unknown = uniqueEmail("nobody");
+
+    await authenticate({ email, password: PASSWORD }, address);
+    await authenticate({ email, password: "wrong password!" }, address);
+    await authenticate({ email: unknown, password: PASSWORD }, address);
+
+    const events = await db.auditEvent.findMany({ where: { address }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.action, event.outcome, event.actorId, event.practiceId])).toEqual([
+      ["sign_in.succeeded", "success", user.id, user.practiceId],
+      ["sign_in.failed", "failure", user.id, user.practiceId],
+      ["sign_in.failed", "failure", null, null],
+    ]);
+    // Never the e-mail address, in any field.
+    const stored = JSON.stringify(events);
+    expect(stored).not.toContain(unknown);
+    expect(stored).not.toContain(email);
+  });
+
+  it("records a refused (rate-limited) attempt as denied", async () => {
+    const { user, email } = await createTherapist();
+    const address = newAddress();
+    for (let attempt = 1; attempt <= 10; attempt++) await authenticate({ email, password: "wrong password!" }, address);
+    await expect(authenticate({ email, password: PASSWORD }, address)).rejects.toBeInstanceOf(TooManyAttempts);
+
+    const events = await db.auditEvent.findMany({ where: { address } });
+    expect(events).toHaveLength(11);
+    expect(events.filter((event) => event.outcome === "denied")).toEqual([
+      expect.objectContaining({ action: "sign_in.failed", actorId: user.id, metadata: { reason: "rate_limited" } }),
+    ]);
+  });
+});
+
+/** A rate-limit counter as stored in PostgreSQL (0 when absent or expired). */
+async function counter(key: string) {
+  const row = await db.rateLimitCounter.findUnique({ where: { key } });
+  return row && row.resetAt > new Date() ? row.count : 0;
 }
