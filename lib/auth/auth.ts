@@ -56,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // re-issuing it. Reading it is not activity, so lastSeenAt stays.
         if (!token.uid || !token.sid) return null;
         const live = await findLiveSession(token.sid, token.uid, { touch: false });
-        return live ? token : null;
+        return live ? { ...token, sxp: Math.floor(live.expiresAt.getTime() / 1000) } : null;
       },
       session({ session, token }) {
         if (token.uid && token.role) {

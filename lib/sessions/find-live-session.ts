@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 
 export type LiveSession = {
   sessionId: string;
+  expiresAt: Date;
   userId: string;
   role: "THERAPIST" | "CLIENT";
   name: string;
@@ -31,7 +32,7 @@ export async function findLiveSession(
   const env = getEnv();
   const rows = await db.$queryRaw<LiveSession[]>`
     WITH live AS (
-      SELECT s."id" AS "sessionId", s."lastSeenAt", u."id" AS "userId", u."role"::text AS "role", u."name", u."email",
+      SELECT s."id" AS "sessionId", s."expiresAt", s."lastSeenAt", u."id" AS "userId", u."role"::text AS "role", u."name", u."email",
              u."timeZone", u."practiceId", c."id" AS "clientId", c."therapistId", c."status"::text AS "clientStatus"
       FROM "AuthSession" s
       JOIN "User" u ON u."id" = s."userId"
@@ -49,7 +50,7 @@ export async function findLiveSession(
         AND live."lastSeenAt" < timezone('UTC', now()) - interval '1 minute'
       RETURNING t."id"
     )
-    SELECT "sessionId", "userId", "role", "name", "email", "timeZone", "practiceId", "clientId", "therapistId", "clientStatus"
+    SELECT "sessionId", "expiresAt", "userId", "role", "name", "email", "timeZone", "practiceId", "clientId", "therapistId", "clientStatus"
     FROM live`;
   return rows[0] ?? null;
 }
