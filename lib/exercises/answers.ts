@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { YES_PARTLY_NO_ANSWERS, type FieldDefinition, type FieldOfType } from "./fields";
+import { cleanTextCheck, normalizeText } from "@/lib/validations/text";
+import { MAX_LONG_TEXT_LENGTH, NUMBER_LIMIT, YES_PARTLY_NO_ANSWERS, type FieldDefinition, type FieldOfType } from "./fields";
 
 /**
  * Answer validation, built from a template's fields at runtime.
@@ -34,12 +35,19 @@ export const ANSWER_MESSAGES = {
   wholeNumber: "Please enter a whole number",
   timer: "The timer result could not be read",
   unknownKeys: "These answers don't belong to this exercise",
+  tooBig: "That number is too big. Please check it",
 } as const;
 
 /** Caps that keep drafts bounded even where a field has no explicit limit. */
 const MAX_OPTION_VALUE_LENGTH = 64;
 const MAX_DRAFT_SELECTIONS = 100;
 const MAX_TIMER_SECONDS = 86_400;
+/**
+ * What an option value can look like (lib/exercises/fields.ts), or "" for a
+ * cleared choice. Drafts do not check the options themselves, but nothing
+ * else may be stored in their place.
+ */
+const OPTION_VALUE_SHAPE = new RegExp(`^[a-z0-9_]{0,${MAX_OPTION_VALUE_LENGTH}}$`);
 
 type Mode = { mode: AnswersMode };
 
@@ -53,10 +61,26 @@ function tooLong(limit: number): string {
   return `Please keep this to ${limit.toLocaleString("en-US")} characters or fewer`;
 }
 
+/**
+ * What the client typed, as text: NFC, and refused (with a plain message)
+ * when it holds control characters, broken emoji halves or hidden
+ * text-direction marks. Not trimmed: a draft is saved mid-sentence.
+ */
+function typedText(limit: number, multiline: boolean) {
+  return z
+    .string({ error: typeError(ANSWER_MESSAGES.text) })
+    .overwrite((value) => normalizeText(value, { multiline }))
+    .check(cleanTextCheck({ multiline }))
+    .max(limit, { error: tooLong(limit) });
+}
+
+/** Older templates may allow more than today's limit; the limit still holds. */
+function textLimit(field: { maxLength: number }): number {
+  return Math.min(field.maxLength, MAX_LONG_TEXT_LENGTH);
+}
+
 function textAnswer(field: FieldOfType<"short_text" | "long_text">, { mode }: Mode) {
-  const base = z.string({ error: typeError(ANSWER_MESSAGES.text) }).max(field.maxLength, {
-    error: tooLong(field.maxLength),
-  });
+  const base = typedText(textLimit(field), field.type === "long_text");
   if (mode === "submit" && field.required) {
     return base.refine((value) => value.trim().length > 0, { error: ANSWER_MESSAGES.required });
   }
@@ -65,7 +89,7 @@ function textAnswer(field: FieldOfType<"short_text" | "long_text">, { mode }: Mo
 
 function scaleAnswer(field: FieldOfType<"scale">, { mode }: Mode) {
   const message = `Choose a number from ${field.min} to ${field.max}`;
-  const base = z.number({ error: typeError(message) });
+  const base = z.number({ error: typeError(message) }).min(-NUMBER_LIMIT, { error: message }).max(NUMBER_LIMIT, { error: message });
   if (mode === "draft") return base;
   return base.int({ error: message }).min(field.min, { error: message }).max(field.max, { error: message });
 }
@@ -77,7 +101,10 @@ function numberRangeMessage(min: number | undefined, max: number | undefined): s
 }
 
 function numberAnswer(field: FieldOfType<"number">, { mode }: Mode) {
-  let schema = z.number({ error: typeError(ANSWER_MESSAGES.number) });
+  let schema = z
+    .number({ error: typeError(ANSWER_MESSAGES.number) })
+    .min(-NUMBER_LIMIT, { error: ANSWER_MESSAGES.tooBig })
+    .max(NUMBER_LIMIT, { error: ANSWER_MESSAGES.tooBig });
   if (mode === "draft") return schema;
   if (field.integer) schema = schema.int({ error: ANSWER_MESSAGES.wholeNumber });
   const range = numberRangeMessage(field.min, field.max);
@@ -89,7 +116,7 @@ function numberAnswer(field: FieldOfType<"number">, { mode }: Mode) {
 function singleChoiceAnswer(field: FieldOfType<"single_choice">, { mode }: Mode) {
   const base = z
     .string({ error: typeError(ANSWER_MESSAGES.chooseOption) })
-    .max(MAX_OPTION_VALUE_LENGTH, { error: ANSWER_MESSAGES.chooseOption });
+    .regex(OPTION_VALUE_SHAPE, { error: ANSWER_MESSAGES.chooseOption });
   if (mode === "draft") return base;
   const values = field.options.map((option) => option.value);
   return base.superRefine((value, ctx) => {
@@ -109,7 +136,7 @@ function yesPartlyNoAnswer() {
 
 function multiChoiceAnswer(field: FieldOfType<"multi_choice">, { mode }: Mode) {
   const base = z
-    .array(z.string().max(MAX_OPTION_VALUE_LENGTH, { error: ANSWER_MESSAGES.chooseListed }), {
+    .array(z.string().regex(OPTION_VALUE_SHAPE, { error: ANSWER_MESSAGES.chooseListed }), {
       error: typeError(ANSWER_MESSAGES.chooseListed),
     })
     .max(MAX_DRAFT_SELECTIONS, { error: ANSWER_MESSAGES.chooseListed });
@@ -145,9 +172,7 @@ function scriptAnswer(field: FieldOfType<"script">, { mode }: Mode) {
   const fillEveryGap = mode === "submit" && field.required;
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const blank of field.blanks) {
-    const gap = z
-      .string({ error: typeError(ANSWER_MESSAGES.text) })
-      .max(blank.maxLength, { error: tooLong(blank.maxLength) });
+    const gap = typedText(textLimit(blank), false);
     shape[blank.key] = fillEveryGap
       ? gap.refine((value) => value.trim().length > 0, { error: ANSWER_MESSAGES.fillGap })
       : gap.optional();

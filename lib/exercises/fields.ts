@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "@/lib/validations/text";
 import { hasStrayBraces, listScriptBlanks } from "./script-template";
 
 /**
@@ -10,6 +11,20 @@ import { hasStrayBraces, listScriptBlanks } from "./script-template";
  * rule on a field type that cannot carry one is rejected instead of being
  * silently dropped.
  */
+
+/**
+ * Template text (labels, help, options…) follows the same character rules as
+ * everything else people type; `lines` for what the builder edits in a textarea.
+ */
+const line = (max: number) => textField({ max, maxMessage: `Keep this under ${max.toLocaleString("en-US")} characters.` });
+const lines = (max: number) =>
+  textField({ max, multiline: true, maxMessage: `Keep this under ${max.toLocaleString("en-US")} characters.` });
+
+/** The longest answer any long-text question may ask for; the whole entry has its own limit too. */
+export const MAX_LONG_TEXT_LENGTH = 20_000;
+
+/** Bounds of any number a template sets (ranges, thresholds): far beyond any real measure. */
+export const NUMBER_LIMIT = 1_000_000_000;
 
 /** Field keys become answer keys and metric names, so they must stay stable slugs. */
 export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
@@ -31,7 +46,7 @@ const optionValueSchema = z
 
 const choiceOptionSchema = z.strictObject({
   value: optionValueSchema,
-  label: z.string().trim().min(1).max(200),
+  label: line(200).min(1),
 });
 
 /**
@@ -39,7 +54,7 @@ const choiceOptionSchema = z.strictObject({
  * every option of a field is scored, the chosen score becomes a measurement.
  */
 const scoredChoiceOptionSchema = choiceOptionSchema.extend({
-  score: z.number().optional(),
+  score: z.number().min(-1000).max(1000).optional(),
 });
 
 export type ChoiceOption = z.output<typeof scoredChoiceOptionSchema>;
@@ -54,12 +69,12 @@ export const YES_PARTLY_NO_OPTIONS = YES_PARTLY_NO_ANSWERS.map((value) => ({ val
 
 /** For answers picked from a list: flag when any of these values is chosen. */
 export const answerInSafetyRuleSchema = z.strictObject({
-  whenAnswerIn: z.array(z.string().min(1)).min(1),
+  whenAnswerIn: z.array(z.string().min(1).max(64)).min(1).max(30),
 });
 
 /** For numeric answers: flag when the value is at or above the threshold. */
 export const atLeastSafetyRuleSchema = z.strictObject({
-  whenAtLeast: z.number(),
+  whenAtLeast: z.number().min(-NUMBER_LIMIT).max(NUMBER_LIMIT),
 });
 
 export type AnswerInSafetyRule = z.output<typeof answerInSafetyRuleSchema>;
@@ -70,14 +85,14 @@ export type SafetyRule = AnswerInSafetyRule | AtLeastSafetyRule;
 
 const commonShape = {
   key: fieldKeySchema,
-  label: z.string().trim().min(1, { error: "Every question needs a label" }).max(200),
-  help: z.string().trim().max(500).optional(),
+  label: lines(200).min(1, { error: "Every question needs a label" }),
+  help: lines(500).optional(),
   required: z.boolean().default(true),
 };
 
 const textShape = {
   ...commonShape,
-  placeholder: z.string().max(200).optional(),
+  placeholder: line(200).optional(),
   /** Ask the portal to point out minimising phrases (see minimising-language.ts). */
   warnOnMinimising: z.boolean().default(false),
 };
@@ -126,7 +141,7 @@ export const shortTextFieldSchema = z.strictObject({
 export const longTextFieldSchema = z.strictObject({
   type: z.literal("long_text"),
   ...textShape,
-  maxLength: z.int().min(1).max(50_000).default(10_000),
+  maxLength: z.int().min(1).max(MAX_LONG_TEXT_LENGTH).default(10_000),
   /** The client may mark this answer as private: stored, but hidden from the therapist. */
   privateAllowed: z.boolean().default(false),
 });
@@ -138,8 +153,8 @@ export const scaleFieldSchema = z
     ...commonShape,
     min: z.literal(0).default(0),
     max: z.literal(10).default(10),
-    minLabel: z.string().trim().min(1).max(80),
-    maxLabel: z.string().trim().min(1).max(80),
+    minLabel: line(80).min(1),
+    maxLabel: line(80).min(1),
     safety: atLeastSafetyRuleSchema.optional(),
   })
   .superRefine((field, ctx) => {
@@ -157,11 +172,11 @@ export const numberFieldSchema = z
   .strictObject({
     type: z.literal("number"),
     ...commonShape,
-    min: z.number().optional(),
-    max: z.number().optional(),
+    min: z.number().min(-NUMBER_LIMIT).max(NUMBER_LIMIT).optional(),
+    max: z.number().min(-NUMBER_LIMIT).max(NUMBER_LIMIT).optional(),
     integer: z.boolean().default(true),
     /** Shown next to the input, e.g. "times". */
-    unit: z.string().trim().min(1).max(30).optional(),
+    unit: line(30).min(1).optional(),
     safety: atLeastSafetyRuleSchema.optional(),
   })
   .superRefine((field, ctx) => {
@@ -233,8 +248,8 @@ export const yesPartlyNoFieldSchema = z
 
 const scriptBlankSchema = z.strictObject({
   key: fieldKeySchema,
-  label: z.string().trim().min(1).max(120),
-  placeholder: z.string().max(120).optional(),
+  label: line(120).min(1),
+  placeholder: line(120).optional(),
   maxLength: z.int().min(1).max(2000).default(300),
 });
 
@@ -244,7 +259,7 @@ export const scriptFieldSchema = z
   .strictObject({
     type: z.literal("script"),
     ...commonShape,
-    template: z.string().trim().min(1).max(1000),
+    template: lines(1000).min(1),
     blanks: z.array(scriptBlankSchema).min(1).max(12),
   })
   .superRefine((field, ctx) => {
@@ -302,7 +317,7 @@ export const timerFieldSchema = z
     /** Length of each breathing phase; 4 gives the classic 4-4-4 rhythm. */
     phaseSeconds: z.int().min(2).max(10).optional(),
     /** Short instructions shown one after another while the timer runs. */
-    steps: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional(),
+    steps: z.array(line(200).min(1)).min(1).max(20).optional(),
   })
   .superRefine((field, ctx) => {
     if (field.phaseSeconds !== undefined && field.pattern !== "box_breathing") {

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { isId } from "@/lib/validations/text";
 import { mergeAnswers } from "./split-answers";
 import { loadOwnAssignment } from "./load-assignment";
 import { resolveWritableEntry } from "./resolve-entry";
@@ -7,6 +9,8 @@ import type { ClientScope } from "./client-scope";
 
 /** An entry as the client's form needs it: questions, their own draft (private text included), and its version. */
 export async function getEntryForClient(client: ClientScope, assignmentId: string, entryKey: string, now = new Date()) {
+  // Entry keys are due dates or log-… ids: id-shaped either way.
+  if (!isId(entryKey)) throw notFound();
   const assignment = await loadOwnAssignment(client, assignmentId, now);
   const row = await db.submission.findFirst({
     where: { assignmentId: assignment.id, entryKey, clientId: client.clientId },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { fromDbDate } from "@/lib/dates/local-date";
+import { isId } from "@/lib/validations/text";
 import { mergeAnswers } from "./split-answers";
 import { toExerciseVersion, versionSelect } from "@/lib/templates/definition";
 import type { ClientScope } from "./client-scope";
@@ -12,6 +13,7 @@ import type { ClientScope } from "./client-scope";
  * feedback as read.
  */
 export async function getOwnSubmission(client: ClientScope, submissionId: string, now = new Date()) {
+  if (!isId(submissionId)) throw notFound();
   const submission = await db.submission.findFirst({
     where: { id: submissionId, clientId: client.clientId, practiceId: client.practiceId, status: "SUBMITTED" },
     select: {

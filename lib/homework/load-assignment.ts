@@ -2,12 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { todayIn } from "@/lib/dates/local-date";
+import { isId } from "@/lib/validations/text";
 import { toExerciseVersion, versionSelect } from "@/lib/templates/definition";
 import { scheduleOf, scheduleSelect } from "@/lib/assignments/schedule-of";
 import type { ClientScope } from "./client-scope";
 
 /** One of the caller's own assignments with the exact template version it was given with. */
 export async function loadOwnAssignment(client: ClientScope, assignmentId: string, now = new Date()) {
+  // An id from a URL or a form that no record can have (a NUL byte would even fail in PostgreSQL).
+  if (!isId(assignmentId)) throw notFound();
   const assignment = await db.assignment.findFirst({
     where: { id: assignmentId, clientId: client.clientId, practiceId: client.practiceId },
     select: {

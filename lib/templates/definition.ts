@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import {
   EXERCISE_AUDIENCES,
+  MAX_LONG_TEXT_LENGTH,
   SUGGESTED_SCHEDULES,
   templateFieldsSchema,
   type ExerciseDefinition,
@@ -58,9 +59,26 @@ export function toExerciseVersion(row: VersionRow, kind: ExerciseKind): Exercise
     instructions: row.instructions,
     estimatedMinutes: row.estimatedMinutes,
     allowsMultiplePerDay: row.allowsMultiplePerDay,
-    fields: templateFieldsSchema.parse(row.fields),
+    fields: templateFieldsSchema.parse(withCurrentLimits(row.fields)),
     details: versionDetailsSchema.parse(row.details ?? {}),
   };
+}
+
+/**
+ * Versions saved before long answers were capped at 20,000 characters may ask
+ * for more; they are read with today's cap (the answers are checked against
+ * it too), so an old version never fails to load.
+ */
+function withCurrentLimits(fields: unknown): unknown {
+  if (!Array.isArray(fields)) return fields;
+  return fields.map((field: unknown) => {
+    if (!field || typeof field !== "object") return field;
+    const { type, maxLength } = field as { type?: unknown; maxLength?: unknown };
+    if (type === "long_text" && typeof maxLength === "number" && maxLength > MAX_LONG_TEXT_LENGTH) {
+      return { ...field, maxLength: MAX_LONG_TEXT_LENGTH };
+    }
+    return field;
+  });
 }
 
 export const versionSelect = {

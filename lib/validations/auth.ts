@@ -1,28 +1,27 @@
 import { z } from "zod";
-import { emailField, newPasswordField, personNameField, timeZoneField } from "./fields";
+import { currentPasswordField, emailField, newPasswordField, personNameField, timeZoneField } from "./fields";
+import { nameField, secretField } from "./text";
 
 export const signInSchema = z.object({
   email: emailField,
-  password: z.string({ message: "Enter your password." }).min(1, "Enter your password.").max(200),
+  password: currentPasswordField("Enter your password."),
 });
 
 export const signUpSchema = z.object({
   name: personNameField,
-  practiceName: z
-    .string({ message: "Enter your practice's name." })
-    .trim()
-    .min(1, "Enter your practice's name.")
-    .max(120, "Use at most 120 characters."),
+  practiceName: nameField({ max: 120, requiredMessage: "Enter your practice's name." }),
   email: emailField,
   password: newPasswordField,
   timeZone: timeZoneField,
 });
 
+const confirmation = (message: string) => secretField({ max: 200, typeMessage: message });
+
 export const acceptInvitationSchema = z
   .object({
-    token: z.string().min(1).max(200),
+    token: secretField({ max: 200 }).min(1),
     password: newPasswordField,
-    confirmPassword: z.string({ message: "Type the password again." }),
+    confirmPassword: confirmation("Type the password again."),
   })
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],
@@ -31,9 +30,9 @@ export const acceptInvitationSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password."),
+    currentPassword: currentPasswordField("Enter your current password."),
     newPassword: newPasswordField,
-    confirmPassword: z.string({ message: "Type the new password again." }),
+    confirmPassword: confirmation("Type the new password again."),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, personNameField, timeZoneField } from "./fields";
+import { idField } from "./text";
 
 export const addClientSchema = z.object({
   displayName: personNameField,
@@ -8,5 +9,5 @@ export const addClientSchema = z.object({
 });
 
 export const clientIdSchema = z.object({
-  clientId: z.string().min(1).max(64),
+  clientId: idField,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXERCISE_KINDS, templateFieldsSchema } from "@/lib/exercises";
 import type { FieldErrors } from "@/lib/errors";
+import { idField, searchTextField, textField } from "./text";
 
 /**
  * The exercise builder's schemas. `templateSchema` is what data functions
@@ -12,24 +13,22 @@ export const NO_QUESTIONS = "Add at least one question.";
 const UNREADABLE_QUESTIONS = "We couldn't read the questions. Please reload the page and try again.";
 const MINUTES = "Enter a number of minutes between 1 and 120.";
 
-const title = z
-  .string({ error: "Give the exercise a title." })
-  .trim()
-  .min(1, { error: "Give the exercise a title." })
-  .max(120, { error: "Keep the title under 120 characters." });
+const title = textField({
+  max: 120,
+  typeMessage: "Give the exercise a title.",
+  maxMessage: "Keep the title under 120 characters.",
+}).min(1, { error: "Give the exercise a title." });
 
-const purpose = z
-  .string({ error: "Tell your client in a sentence or two why this exercise helps." })
-  .trim()
-  .min(1, { error: "Tell your client in a sentence or two why this exercise helps." })
-  .max(400, { error: "Keep the purpose under 400 characters." });
+const purpose = textField({
+  max: 400,
+  multiline: true,
+  typeMessage: "Tell your client in a sentence or two why this exercise helps.",
+  maxMessage: "Keep the purpose under 400 characters.",
+}).min(1, { error: "Tell your client in a sentence or two why this exercise helps." });
 
 const kind = z.enum(EXERCISE_KINDS, { error: "Choose what kind of exercise this is." });
 
-const instructions = z
-  .string()
-  .trim()
-  .max(1000, { error: "Keep the instructions under 1,000 characters." })
+const instructions = textField({ max: 1000, multiline: true, maxMessage: "Keep the instructions under 1,000 characters." })
   .optional()
   .transform((value) => (value ? value : undefined));
 
@@ -48,14 +47,20 @@ export const templateSchema = z.object({
   fields,
 });
 
-const jsonText = z.string({ error: UNREADABLE_QUESTIONS }).transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: UNREADABLE_QUESTIONS });
-    return z.NEVER;
-  }
-});
+/** Far above what 60 questions with every setting filled in can take, and far below what would hurt to parse. */
+export const MAX_QUESTIONS_JSON_LENGTH = 500_000;
+
+const jsonText = z
+  .string({ error: UNREADABLE_QUESTIONS })
+  .max(MAX_QUESTIONS_JSON_LENGTH, { error: "This exercise is too long to save. Please remove some questions or shorten them." })
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: UNREADABLE_QUESTIONS });
+      return z.NEVER;
+    }
+  });
 
 export const templateFormSchema = z.object({
   title,
@@ -71,7 +76,7 @@ export const templateFormSchema = z.object({
 });
 
 export const templateIdSchema = z.object({
-  templateId: z.string().min(1).max(64),
+  templateId: idField,
 });
 
 /** What callers may pass in: defaults of the field definitions may be left out. */
@@ -152,6 +157,6 @@ export function parseTemplateForm(values: Record<string, string>) {
 
 /** The library's `?q=&kind=` search parameters; anything odd falls back to "no filter". */
 export const libraryFilterSchema = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchTextField(100),
   kind: z.enum(EXERCISE_KINDS).optional().catch(undefined),
 });

@@ -33,10 +33,19 @@ describe("signUpSchema", () => {
     expect(errors(signUpSchema, { ...signUp, password: "elevenchars" })).toEqual({
       password: ["Use at least 12 characters."],
     });
-    expect(signUpSchema.safeParse({ ...signUp, password: "x".repeat(12) }).success).toBe(true);
+    expect(signUpSchema.safeParse({ ...signUp, password: "owl-tea-park" }).success).toBe(true);
     expect(errors(signUpSchema, { ...signUp, password: "x".repeat(201) })).toEqual({
       password: ["Use at most 200 characters."],
     });
+  });
+
+  it("refuses a common or guessable password, saying why", () => {
+    for (const password of ["password1234", "x".repeat(12), "qwertyuiop12", "123456789012", "iloveyou2026"]) {
+      const messages = errors(signUpSchema, { ...signUp, password }).password ?? [];
+      expect(messages, password).toHaveLength(1);
+      expect(messages[0], password).toMatch(/^This password is too easy to guess\./);
+    }
+    expect(errors(signUpSchema, { ...signUp, password: "password1234" }).password?.[0]).toContain("commonly used password");
   });
 
   it("explains a malformed or missing email", () => {
