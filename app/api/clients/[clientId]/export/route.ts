@@ -13,6 +13,7 @@ import { measurementsCsv, submissionsCsv } from "@/lib/exports/client-csv";
 import { buildFhirBundle } from "@/lib/exports/fhir";
 import { loadClientRecord, type ClientRecord } from "@/lib/exports/load-client-record";
 import { recordExport } from "@/lib/exports/record-export";
+import { isId } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +38,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
   if (!identity) return fail(401, "Please sign in to download a client record.");
   // A client's session reads exactly like "not your client": no existence leaks.
   if (identity.role !== "THERAPIST") return fail(404, NOT_FOUND_MESSAGE);
+  // No record has an id like this (a NUL byte would even fail in PostgreSQL): not found, before any query.
+  if (!isId((await params).clientId)) return fail(404, NOT_FOUND_MESSAGE);
 
   const query = querySchema.safeParse({ format: new URL(request.url).searchParams.get("format") ?? undefined });
   if (!query.success) return fail(400, query.error.issues[0]?.message ?? "Choose an export format.");
