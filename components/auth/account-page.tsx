@@ -1,5 +1,6 @@
 import { ChangePasswordForm } from "./change-password-form";
 import { SessionsCard } from "./sessions-card";
+import { TwoFactorSettings } from "./two-factor-settings";
 import { Card } from "@/components/ui/card";
 import type { Identity } from "@/lib/auth/session";
 
@@ -17,6 +18,7 @@ export function AccountPage({ identity, changed }: { identity: Identity; changed
         <p className="mb-4 text-sm text-stone-600">Changing it signs you out on every other device.</p>
         <ChangePasswordForm changed={changed} />
       </Card>
+      <TwoFactorSettings identity={identity} />
       <SessionsCard identity={identity} />
     </div>
   );
