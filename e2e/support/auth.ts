@@ -5,13 +5,23 @@ import { expect, type APIRequestContext } from "@playwright/test";
  * does, without the UI. The session cookie lands in the browser context that
  * owns `request` (use `page.request` or `context.request`).
  */
-export async function signInByApi(request: APIRequestContext, credentials: { email: string; password: string }) {
+export async function signInByApi(
+  request: APIRequestContext,
+  credentials: { email: string; password: string; code?: string },
+) {
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.ok(), "GET /api/auth/csrf").toBe(true);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
 
   const response = await request.post("/api/auth/callback/credentials", {
-    form: { email: credentials.email, password: credentials.password, csrfToken, callbackUrl: "/" },
+    form: {
+      email: credentials.email,
+      password: credentials.password,
+      // A TOTP or recovery code, for an account with two-step sign-in.
+      ...(credentials.code ? { code: credentials.code } : {}),
+      csrfToken,
+      callbackUrl: "/",
+    },
     maxRedirects: 0,
   });
   // Success and failure are both redirects; a failure points at the sign-in page with ?error=.
