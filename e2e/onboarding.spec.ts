@@ -1,8 +1,17 @@
+import { devices } from "@playwright/test";
 import { signInByApi } from "./support/auth";
 import { createTherapist, uniqueEmail, uniqueId } from "./support/factories";
-import { expect, greetingFor, test } from "./support/fixtures";
+import { expect, greetingFor, test, watchServerErrors } from "./support/fixtures";
+import { linkFromOutbox } from "./support/outbox";
 
-test("a new therapist signs up, invites a client who joins, and then sees them as active", async ({ page, newPage }) => {
+const CHECK_EMAIL = /^Check your e-mail to continue\./;
+
+test("a new therapist signs up, invites a client who joins on their phone, and then sees them as active", async ({
+  page,
+  browser,
+  baseURL,
+  serverErrors,
+}) => {
   const id = uniqueId();
   const therapist = {
     name: `Dr Rowan Hale ${id}`,
@@ -20,6 +29,15 @@ test("a new therapist signs up, invites a client who joins, and then sees them a
     await page.getByLabel("Password").fill(therapist.password);
     await page.getByLabel("Your time zone").selectOption("Europe/London");
     await page.getByRole("button", { name: "Create practice" }).click();
+    await expect(page.getByTestId("check-email")).toContainText(CHECK_EMAIL);
+  });
+
+  await test.step("the therapist opens the link from their e-mail and confirms with their password", async () => {
+    const confirm = await linkFromOutbox(therapist.email, "/confirm");
+    await page.goto(new URL(confirm).pathname);
+    await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
+    await page.getByLabel("Your password").fill(therapist.password);
+    await page.getByRole("button", { name: "Confirm and sign in" }).click();
 
     await expect(page).toHaveURL(/\/clients$/);
     await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
@@ -42,8 +60,10 @@ test("a new therapist signs up, invites a client who joins, and then sees them a
     await expect(row).toContainText(client.email);
   });
 
-  await test.step("the client opens the link in their own browser and sets a password", async () => {
-    const clientPage = await newPage();
+  await test.step("the client opens the link on their phone, sets a password and confirms it from their e-mail", async () => {
+    const phone = await browser.newContext({ ...devices["Pixel 7"], baseURL });
+    watchServerErrors(phone, serverErrors);
+    const clientPage = await phone.newPage();
     await clientPage.goto(link);
     await expect(clientPage.getByRole("heading", { name: `Welcome, ${client.name}` })).toBeVisible();
     await expect(clientPage.getByText(therapist.name)).toBeVisible();
@@ -52,10 +72,21 @@ test("a new therapist signs up, invites a client who joins, and then sees them a
     await clientPage.getByLabel("Choose a password").fill(client.password);
     await clientPage.getByLabel("Type it again").fill(client.password);
     await clientPage.getByRole("button", { name: "Join and continue" }).click();
+    await expect(clientPage.getByTestId("check-email")).toContainText(CHECK_EMAIL);
+    await expect(clientPage).toHaveURL(link);
+
+    const confirm = await linkFromOutbox(client.email, "/confirm");
+    await clientPage.goto(new URL(confirm).pathname);
+    await expect(clientPage.getByText(client.email)).toBeVisible();
+    await clientPage.getByLabel("Your password").fill(client.password);
+    await clientPage.getByRole("button", { name: "Confirm and sign in" }).click();
 
     await expect(clientPage).toHaveURL(/\/portal$/);
     await expect(clientPage.getByRole("heading", { level: 1 })).toHaveText(greetingFor(client.name));
     await expect(clientPage.getByText(`shared with ${therapist.name} at ${therapist.practice}`)).toBeVisible();
+    const width = await clientPage.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "nothing overflows the phone's screen").toBeLessThanOrEqual(clientPage.viewportSize()!.width);
+    await phone.close();
   });
 
   await test.step("the therapist reloads the client list and sees the client as active", async () => {

@@ -3,7 +3,7 @@ import type { RateLimit } from "@/lib/auth/rate-limit";
 const HOUR = 60 * 60;
 
 // Per caller address: refused with a clear message once used up.
-export const signUpAddressLimit: RateLimit = { prefix: "signup-ip", limit: 5, windowSeconds: HOUR };
+export const signUpAddressLimit: RateLimit = { prefix: "signup-ip", limit: 10, windowSeconds: HOUR };
 export const invitationAddressLimit: RateLimit = { prefix: "invite-accept-ip", limit: 10, windowSeconds: HOUR };
 export const resetAddressLimit: RateLimit = { prefix: "reset-ip", limit: 10, windowSeconds: HOUR };
 export const confirmAddressLimit: RateLimit = { prefix: "confirm-ip", limit: 20, windowSeconds: 15 * 60 };
