@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findLiveSession } from "@/lib/sessions/find-live-session";
 import { readSessionClaims } from "@/lib/sessions/session-token";
+import { requireTwoFactorEnrolment } from "@/lib/two-factor/enforcement";
 
 export type TherapistIdentity = {
   role: "THERAPIST";
@@ -60,6 +61,8 @@ export async function requireTherapist(): Promise<TherapistIdentity> {
   const identity = await getIdentity();
   if (!identity) redirect("/sign-in?reason=signed-out");
   if (identity.role !== "THERAPIST") redirect("/portal");
+  // A practice that requires two-step sign-in: set it up before anything else.
+  await requireTwoFactorEnrolment(identity);
   return identity;
 }
 
