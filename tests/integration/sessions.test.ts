@@ -67,10 +67,10 @@ async function openSession(user: SignedIn) {
   return { sessionId: session.id, cookie };
 }
 
-const useCookie = (cookie: string) => request.cookies.set(COOKIE, cookie);
+const sendCookie = (cookie: string) => request.cookies.set(COOKIE, cookie);
 
 async function identityWith(cookie: string) {
-  useCookie(cookie);
+  sendCookie(cookie);
   return getIdentity();
 }
 
@@ -140,7 +140,7 @@ describe("signing out", () => {
     const { sessionId, cookie } = await openSession(person);
     expect(await identityWith(cookie)).toMatchObject({ userId: person.userId, sessionId });
 
-    useCookie(cookie);
+    sendCookie(cookie);
     await expect(signOutAction()).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
 
     expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).toBeInstanceOf(Date);
@@ -299,7 +299,7 @@ describe("ending sessions together", () => {
     // The caller's own current session is not "another" one either.
     await expect(endOtherSession(caller, sessionHandle(mine.sessionId), null)).rejects.toMatchObject({ kind: "not_found" });
 
-    useCookie(mine.cookie);
+    sendCookie(mine.cookie);
     const form = new FormData();
     form.set("session", sessionHandle(theirs.sessionId));
     expect(await endSessionAction(null, form)).toMatchObject({ ok: false, message: expect.stringMatching(/couldn't find/i) });
@@ -330,7 +330,7 @@ describe("signing in again on the page", () => {
     const other = await client();
     const { sessionId, cookie } = await openSession(person);
     await age(sessionId, { lastSeenAt: minutesAgo(500) });
-    useCookie(cookie);
+    sendCookie(cookie);
 
     expect(await reauthenticateAction({ email: other.email, password: PASSWORD })).toMatchObject({ ok: false, reason: "invalid" });
     expect(await db.authSession.count({ where: { userId: other.userId } })).toBe(0);
