@@ -1,4 +1,7 @@
 import { invalid } from "@/lib/errors";
+import { MAX_VERSION } from "@/lib/validations/entries";
+import { isId } from "@/lib/validations/text";
+import { ENTRY_CLOSED } from "./entry-errors";
 
 /**
  * The most one entry may hold, as UTF-8 JSON. Every template's own limits
@@ -35,4 +38,19 @@ export function assertEntryFits(answers: unknown): void {
     }
   }
   throw invalid(ENTRY_TOO_LONG, longest ? { [longest]: [ANSWER_TOO_LONG] } : {});
+}
+
+/**
+ * The parts of a save or submission that go into queries, checked again here
+ * so a caller other than the action (a script, a test, a future route) cannot
+ * reach PostgreSQL with a version it cannot store.
+ */
+export function assertEntryInput(input: { entryKey: unknown; baseVersion: unknown; answers: unknown }): void {
+  // Entry keys are a due date or log-…: id-shaped, like the ids loadOwnAssignment checks.
+  if (!isId(input.entryKey)) throw invalid(ENTRY_CLOSED);
+  const { baseVersion } = input;
+  if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 0 || baseVersion > MAX_VERSION) {
+    throw invalid("This entry could not be saved.");
+  }
+  assertEntryFits(input.answers);
 }

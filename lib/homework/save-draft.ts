@@ -6,7 +6,7 @@ import { raiseSafetyFlag } from "@/lib/safety/raise-safety-flag";
 import { validationMessages } from "./validation-messages";
 import { AlreadySubmitted, DraftConflict } from "./entry-errors";
 import { loadOwnAssignment } from "./load-assignment";
-import { assertEntryFits } from "./payload-limits";
+import { assertEntryInput } from "./payload-limits";
 import { ensureEntryRow, resolveWritableEntry } from "./resolve-entry";
 import { splitPrivateAnswers } from "./split-answers";
 import type { ClientScope } from "./client-scope";
@@ -26,7 +26,7 @@ export type DraftInput = {
  * tabs never silently overwrite each other.
  */
 export async function saveDraft(client: ClientScope, input: DraftInput, now = new Date()) {
-  assertEntryFits(input.answers);
+  assertEntryInput(input);
   const assignment = await loadOwnAssignment(client, input.assignmentId, now);
   const dueOn = await resolveWritableEntry(client, assignment, input.entryKey);
   const parsed = buildAnswersSchema(assignment.version.fields, { mode: "draft" }).safeParse(input.answers);

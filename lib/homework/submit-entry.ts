@@ -7,7 +7,7 @@ import { raiseSafetyFlag } from "@/lib/safety/raise-safety-flag";
 import { DraftConflict } from "./entry-errors";
 import { recordedOnFor } from "./entry-rules";
 import { loadOwnAssignment } from "./load-assignment";
-import { assertEntryFits } from "./payload-limits";
+import { assertEntryInput } from "./payload-limits";
 import { ensureEntryRow, resolveWritableEntry } from "./resolve-entry";
 import { splitPrivateAnswers } from "./split-answers";
 import { validationMessages } from "./validation-messages";
@@ -24,7 +24,7 @@ export type SubmitResult = { submissionId: string; alreadySubmitted: boolean; sa
  * instead of replacing newer text.
  */
 export async function submitEntry(client: ClientScope, input: DraftInput, now = new Date()): Promise<SubmitResult> {
-  assertEntryFits(input.answers);
+  assertEntryInput(input);
   const assignment = await loadOwnAssignment(client, input.assignmentId, now);
   const existing = await db.submission.findUnique({
     where: { assignmentId_entryKey: { assignmentId: assignment.id, entryKey: input.entryKey } },

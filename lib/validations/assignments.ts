@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, isLocalDate } from "@/lib/dates/local-date";
+import { addDays, isLocalDate, maxDate } from "@/lib/dates/local-date";
 import { idField, idFieldWith, textField } from "./text";
 
 const localDate = (message: string) => z.string({ message }).trim().max(10, message).refine(isLocalDate, message);
@@ -15,9 +15,15 @@ const optionalLocalDate = (message: string) =>
 
 export const SCHEDULE_TYPES = ["ONCE", "DAILY", "WEEKLY", "DAILY_FOR_N_DAYS"] as const;
 
-/** How far back a start date may go (a schedule entered late), and how far ahead any date may be. */
-export const START_DAYS_BACK = 366;
+/**
+ * How far ahead a start date may be, and how long after the start a due or
+ * end date. A start date in the past is moved to the client's today when the
+ * homework is assigned (lib/assignments/create-assignments.ts), so the past
+ * needs only a sanity floor; a window relative to today would also make every
+ * test with a fixed date expire.
+ */
 export const DAYS_AHEAD = 2 * 366;
+export const EARLIEST_DATE = "2000-01-01";
 export const MAX_DAY_COUNT = 365;
 
 export const assignmentNoteField = textField({ max: 1000, multiline: true, maxMessage: "Keep the note under 1,000 characters." })
@@ -50,9 +56,9 @@ export const assignSchema = z
     // A malformed start date was reported on its field already; the windows apply to real dates only.
     const today = utcToday();
     const startOk = isLocalDate(value.startDate);
-    if (startOk && value.startDate < addDays(today, -START_DAYS_BACK)) issue("startDate", "Choose a start date within the past year.");
+    if (startOk && value.startDate < EARLIEST_DATE) issue("startDate", "Choose a start date from this year.");
     else if (startOk && value.startDate > addDays(today, DAYS_AHEAD)) issue("startDate", "Choose a start date within the next two years.");
-    const latest = startOk ? addDays(value.startDate, DAYS_AHEAD) : "9999-12-31";
+    const latest = addDays(startOk ? maxDate(value.startDate, today) : today, DAYS_AHEAD);
     switch (value.scheduleType) {
       case "ONCE":
         if (!value.dueDate) issue("dueDate", "Choose a due date.");
