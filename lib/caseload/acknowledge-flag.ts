@@ -1,4 +1,6 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit/record-event";
+import { actionEventContext } from "@/lib/audit/request-context";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { acknowledgeSafetyFlag } from "@/lib/safety/acknowledge-flag";
@@ -22,14 +24,28 @@ export async function acknowledgeCaseloadFlag(scope: TherapistScope, input: Ackn
     select: { id: true },
   });
   if (!client) throw notFound();
-  await db.flagAcknowledgement.create({
-    data: {
+  const { address } = await actionEventContext();
+  await db.$transaction(async (tx) => {
+    const acknowledgement = await tx.flagAcknowledgement.create({
+      data: {
+        practiceId: scope.practiceId,
+        clientId: client.id,
+        kind: input.kind,
+        note: input.note,
+        acknowledgedById: scope.therapistId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
       practiceId: scope.practiceId,
+      actorId: scope.therapistId,
+      action: "flag.acknowledged",
+      subjectType: "FlagAcknowledgement",
+      subjectId: acknowledgement.id,
       clientId: client.id,
-      kind: input.kind,
-      note: input.note,
-      acknowledgedById: scope.therapistId,
-      createdAt: now,
-    },
+      address,
+      metadata: { kind: input.kind },
+    });
   });
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { recordEvent } from "@/lib/audit/record-event";
+import { actionEventContext } from "@/lib/audit/request-context";
 import { db } from "@/lib/db";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/prisma-errors";
@@ -26,6 +28,7 @@ export async function linkPartners(scope: TherapistScope, clientId: string, part
     const message = "A client can't be their own partner.";
     throw invalid(message, { partnerClientId: [message] });
   }
+  const { address } = await actionEventContext();
   try {
     await db.$transaction(async (tx) => {
       const pair = await tx.client.findMany({
@@ -58,6 +61,15 @@ export async function linkPartners(scope: TherapistScope, clientId: string, part
         });
         if (updated.count !== 1) throw conflict("One of them was just linked with someone else. Reload and try again.");
       }
+      await recordEvent(tx, {
+        practiceId: scope.practiceId,
+        actorId: scope.therapistId,
+        action: "partner.linked",
+        subjectType: "Client",
+        subjectId: partner.id,
+        clientId: client.id,
+        address,
+      });
     });
   } catch (error) {
     // partnerId is unique: two clients can never point at the same partner.
@@ -68,6 +80,7 @@ export async function linkPartners(scope: TherapistScope, clientId: string, part
 
 /** Removes a client's partner link on both sides. Linking again later is fine. */
 export async function unlinkPartner(scope: TherapistScope, clientId: string): Promise<void> {
+  const { address } = await actionEventContext();
   await db.$transaction(async (tx) => {
     const client = await tx.client.findFirst({
       where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId },
@@ -83,6 +96,17 @@ export async function unlinkPartner(scope: TherapistScope, clientId: string): Pr
       },
       data: { partnerId: null },
     });
+    if (client.partnerId) {
+      await recordEvent(tx, {
+        practiceId: scope.practiceId,
+        actorId: scope.therapistId,
+        action: "partner.unlinked",
+        subjectType: "Client",
+        subjectId: client.partnerId,
+        clientId: client.id,
+        address,
+      });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
+import { actionEventContext } from "@/lib/audit/request-context";
 import { hashInvitationToken, INVITATION_LIFETIME_MS, newInvitationToken } from "./tokens";
 
 /**
@@ -13,6 +14,7 @@ export async function issueInvitation(
   args: { clientId: string; practiceId: string; createdById: string; now?: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = args.now ?? new Date();
+  const { address } = await actionEventContext();
   await tx.invitation.updateMany({
     where: { clientId: args.clientId, usedAt: null, revokedAt: null },
     data: { revokedAt: now },
@@ -28,6 +30,8 @@ export async function issueInvitation(
     action: "invitation.issued",
     subjectType: "Invitation",
     subjectId: invitation.id,
+    clientId: args.clientId,
+    address,
   });
   return { token, expiresAt };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit/record-event";
+import { actionEventContext } from "@/lib/audit/request-context";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { TherapistScope } from "@/lib/clients/scope";
@@ -38,16 +40,29 @@ export async function duplicateTemplate(scope: TherapistScope, templateId: strin
     allowsMultiplePerDay: current.allowsMultiplePerDay,
     fields: current.fields,
   });
-  const copy = await db.exerciseTemplate.create({
-    data: {
+  const { address } = await actionEventContext();
+  const copy = await db.$transaction(async (tx) => {
+    const created = await tx.exerciseTemplate.create({
+      data: {
+        practiceId: scope.practiceId,
+        createdById: scope.therapistId,
+        kind: current.kind,
+        title,
+        basedOnId: source.id,
+        versions: { create: { version: 1, ...row } },
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
       practiceId: scope.practiceId,
-      createdById: scope.therapistId,
-      kind: current.kind,
-      title,
-      basedOnId: source.id,
-      versions: { create: { version: 1, ...row } },
-    },
-    select: { id: true },
+      actorId: scope.therapistId,
+      action: "template.created",
+      subjectType: "ExerciseTemplate",
+      subjectId: created.id,
+      address,
+      metadata: { copiedFrom: source.id },
+    });
+    return created;
   });
   return { templateId: copy.id, version: 1, newVersion: true };
 }

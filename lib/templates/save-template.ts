@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import { actionEventContext } from "@/lib/audit/request-context";
 import { isUniqueViolation } from "@/lib/prisma-errors";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { parseTemplate, templateFieldErrors, type TemplateData, type TemplateInput } from "@/lib/validations/templates";
@@ -24,15 +26,27 @@ function rowData(data: TemplateData, details: VersionDetails = {}) {
 /** A new exercise owned by the caller's practice, starting at version 1. */
 export async function createCustomTemplate(scope: TherapistScope, input: TemplateInput): Promise<SavedTemplate> {
   const data = checked(input);
-  const template = await db.exerciseTemplate.create({
-    data: {
+  const { address } = await actionEventContext();
+  const template = await db.$transaction(async (tx) => {
+    const created = await tx.exerciseTemplate.create({
+      data: {
+        practiceId: scope.practiceId,
+        createdById: scope.therapistId,
+        kind: data.kind,
+        title: data.title,
+        versions: { create: { version: 1, ...rowData(data) } },
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
       practiceId: scope.practiceId,
-      createdById: scope.therapistId,
-      kind: data.kind,
-      title: data.title,
-      versions: { create: { version: 1, ...rowData(data) } },
-    },
-    select: { id: true },
+      actorId: scope.therapistId,
+      action: "template.created",
+      subjectType: "ExerciseTemplate",
+      subjectId: created.id,
+      address,
+    });
+    return created;
   });
   return { templateId: template.id, version: 1, newVersion: true };
 }
@@ -75,9 +89,20 @@ export async function updateCustomTemplate(
   input: TemplateInput,
 ): Promise<SavedTemplate> {
   const data = checked(input);
+  const { address } = await actionEventContext();
   try {
     return await db.$transaction(async (tx) => {
       const latest = await lockLatestVersion(tx, scope, templateId);
+      const edited = (saved: SavedTemplate) =>
+        recordEvent(tx, {
+          practiceId: scope.practiceId,
+          actorId: scope.therapistId,
+          action: "template.edited",
+          subjectType: "ExerciseTemplate",
+          subjectId: templateId,
+          address,
+          metadata: { version: String(saved.version), newVersion: String(saved.newVersion) },
+        }).then(() => saved);
       const row = rowData(data, versionDetailsSchema.parse(latest.details ?? {}));
       await tx.exerciseTemplate.update({
         where: { id: templateId, practiceId: scope.practiceId },
@@ -86,12 +111,12 @@ export async function updateCustomTemplate(
 
       if (!(await isVersionAssigned(tx, latest.id))) {
         await tx.templateVersion.update({ where: { id: latest.id }, data: row });
-        return { templateId, version: latest.version, newVersion: false };
+        return edited({ templateId, version: latest.version, newVersion: false });
       }
-      if (latest.contentHash === row.contentHash) return { templateId, version: latest.version, newVersion: false };
+      if (latest.contentHash === row.contentHash) return edited({ templateId, version: latest.version, newVersion: false });
       const version = latest.version + 1;
       await tx.templateVersion.create({ data: { templateId, version, ...row } });
-      return { templateId, version, newVersion: true };
+      return edited({ templateId, version, newVersion: true });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(SAVED_TWICE);

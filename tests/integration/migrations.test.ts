@@ -8,6 +8,10 @@ import { applyMigrations, diffDatamodels, listMigrationDirectories, MIGRATIONS_D
 import { SCHEMA_PATH, SNAPSHOT_PATH } from "@/scripts/lib/schema-files";
 
 const databaseUrl = () => process.env.DATABASE_URL!;
+// Migrations run as the role that owns the tables; a scratch database needs
+// the superuser (the app's role, DATABASE_URL, may do neither).
+const ownerUrl = () => process.env.TRELLIS_TEST_OWNER_URL!;
+const superuserUrl = () => process.env.TRELLIS_TEST_SUPERUSER_URL!;
 const isEmptyMigration = (sql: string) => sql.trim() === "" || /^-- This is an empty migration\.?$/.test(sql.trim());
 
 describe("migrations", () => {
@@ -42,7 +46,7 @@ describe("migrations", () => {
   });
 
   it("applying them to the already-migrated test database does nothing", async () => {
-    expect(await applyMigrations(databaseUrl())).toEqual([]);
+    expect(await applyMigrations(ownerUrl())).toEqual([]);
   }, 60_000);
 });
 
@@ -51,7 +55,7 @@ describe("migrations on a fresh database", () => {
   let freshUrl: string;
 
   async function admin(sql: string) {
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    const client = new pg.Client({ connectionString: superuserUrl() });
     await client.connect();
     try {
       await client.query(sql);
@@ -62,7 +66,7 @@ describe("migrations on a fresh database", () => {
 
   beforeAll(async () => {
     await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(databaseUrl());
+    const url = new URL(superuserUrl());
     url.pathname = `/${name}`;
     freshUrl = url.toString();
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecordViewsCard } from "@/components/audit/record-views-card";
 import { AccountPage } from "@/components/auth/account-page";
 import { ReminderSettingsForm } from "@/components/portal/reminder-settings-form";
 import { Card } from "@/components/ui/card";
@@ -18,6 +19,7 @@ export default async function ClientAccountPage({ searchParams }: PageProps<"/po
         <p className="mb-4 text-sm text-stone-600">A short email on days something is due, at a time that suits you.</p>
         <ReminderSettingsForm reminderTime={reminder.reminderTime} timeZone={reminder.timeZone} />
       </Card>
+      <RecordViewsCard identity={identity} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ import { getClient } from "@/lib/clients/get-client";
 import { getPartnerOptions } from "@/lib/clients/link-partners";
 import { therapistScope } from "@/lib/clients/scope";
 import { formatDate } from "@/lib/dates/format";
-import { orNotFound } from "@/lib/not-found-page";
+import { orDenied, recordView } from "@/lib/audit/record-view";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -28,12 +28,14 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
   const { clientId } = await params;
   const therapist = await requireTherapist();
   const scope = therapistScope(therapist);
-  const client = await orNotFound(getClient(scope, clientId));
+  const view = { action: "client.viewed", subjectType: "Client", subjectId: clientId } as const;
+  const client = await orDenied(therapist, view, () => getClient(scope, clientId));
   const [assignments, submissions, flags, partners] = await Promise.all([
     listClientAssignments(scope, client.id),
     listInbox(scope, { clientId: client.id, show: "all", take: RECENT_SUBMISSIONS }),
     listOpenSafetyFlags(scope, client.id),
     getPartnerOptions(scope, client.id),
+    recordView(therapist, { ...view, clientId: client.id }),
   ]);
 
   return (
@@ -55,6 +57,9 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           </Link>
           <Link href={`/clients/${client.id}/report`} className={buttonClasses("secondary")}>
             Print report
+          </Link>
+          <Link href={`/clients/${client.id}/access`} className={buttonClasses("secondary")}>
+            Access history
           </Link>
         </div>
       </div>

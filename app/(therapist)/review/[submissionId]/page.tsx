@@ -5,10 +5,10 @@ import { AnswerList } from "@/components/exercises/answer-list";
 import { FeedbackForm } from "@/components/review/feedback-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
 import { formatDateTime } from "@/lib/dates/format";
-import { orNotFound } from "@/lib/not-found-page";
 import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
 
 export const metadata: Metadata = { title: "Entry" };
@@ -16,7 +16,9 @@ export const metadata: Metadata = { title: "Entry" };
 export default async function ReviewSubmissionPage({ params }: PageProps<"/review/[submissionId]">) {
   const { submissionId } = await params;
   const therapist = await requireTherapist();
-  const entry = await orNotFound(getSubmissionForReview(therapistScope(therapist), submissionId));
+  const view = { action: "entry.viewed", subjectType: "Submission", subjectId: submissionId } as const;
+  const entry = await orDenied(therapist, view, () => getSubmissionForReview(therapistScope(therapist), submissionId));
+  await recordView(therapist, { ...view, subjectId: entry.id, clientId: entry.client.id });
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -4,9 +4,9 @@ import { longDate } from "@/components/progress/format";
 import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
 import { buttonClasses } from "@/components/ui/button";
+import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { orNotFound } from "@/lib/not-found-page";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -20,11 +20,14 @@ type Props = {
 
 export default async function ClientProgressPage({ params, searchParams }: Props) {
   const [{ clientId }, query] = await Promise.all([params, searchParams]);
-  const scope = therapistScope(await requireTherapist());
+  const therapist = await requireTherapist();
+  const scope = therapistScope(therapist);
   const viewer = therapistViewer(scope, clientId);
+  const view = { action: "client.progress_viewed", subjectType: "Client", subjectId: clientId } as const;
   // The same (request-cached) access check every card repeats; a client who
   // isn't the caller's is a 404, like everywhere else.
-  const subject = await orNotFound(loadSubject(viewer));
+  const subject = await orDenied(therapist, view, () => loadSubject(viewer));
+  await recordView(therapist, { ...view, clientId: subject.clientId });
   const range = parseRange(query.range);
   const base = `/clients/${subject.clientId}`;
 

@@ -4,9 +4,9 @@ import { longDate } from "@/components/progress/format";
 import { PrintButton } from "@/components/progress/print-button";
 import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
+import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
-import { orNotFound } from "@/lib/not-found-page";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange, RANGE_LABELS, rangeWindow } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -24,9 +24,12 @@ const PRINT_CSS = "@media print { body > header { display: none !important; } bo
 
 export default async function ClientReportPage({ params, searchParams }: Props) {
   const [{ clientId }, query] = await Promise.all([params, searchParams]);
-  const scope = therapistScope(await requireTherapist());
+  const therapist = await requireTherapist();
+  const scope = therapistScope(therapist);
   const viewer = therapistViewer(scope, clientId);
-  const subject = await orNotFound(loadSubject(viewer));
+  const view = { action: "client.report_viewed", subjectType: "Client", subjectId: clientId } as const;
+  const subject = await orDenied(therapist, view, () => loadSubject(viewer));
+  await recordView(therapist, { ...view, clientId: subject.clientId });
   const range = parseRange(query.range);
   const window = rangeWindow(range, subject.today);
   const base = `/clients/${subject.clientId}`;

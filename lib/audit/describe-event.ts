@@ -1,0 +1,58 @@
+import { dateTimeFormat } from "@/lib/dates/formatters";
+import type { AuditAction, AuditOutcome } from "./record-event";
+
+// What each event means, in the therapist's words. Only actions that can
+// carry a client's id are listed; anything else reads as its code.
+const THERAPIST_LABELS: Partial<Record<AuditAction, string>> = {
+  "client.added": "Added the client",
+  "client.archived": "Archived the client",
+  "client.viewed": "Opened the client page",
+  "client.progress_viewed": "Viewed progress",
+  "client.report_viewed": "Opened the progress report",
+  "client.access_history_viewed": "Viewed this access history",
+  "client.exported": "Downloaded the record",
+  "entry.viewed": "Read an entry",
+  "invitation.issued": "Created an invitation link",
+  "invitation.accepted": "Accepted the invitation",
+  "flag.acknowledged": "Acknowledged a safety flag",
+  "partner.linked": "Linked a partner",
+  "partner.unlinked": "Unlinked a partner",
+};
+
+export function describeForTherapist(action: string): string {
+  return THERAPIST_LABELS[action as AuditAction] ?? action;
+}
+
+/** What a client is told someone looked at. */
+export const CLIENT_VISIBLE_VIEWS = {
+  "client.viewed": "Opened your page",
+  "client.progress_viewed": "Looked at your progress",
+  "client.report_viewed": "Opened a progress report about you",
+  "entry.viewed": "Read one of your entries",
+  "client.exported": "Downloaded a copy of your record",
+} as const satisfies Partial<Record<AuditAction, string>>;
+
+export type ClientVisibleView = keyof typeof CLIENT_VISIBLE_VIEWS;
+
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: "Allowed",
+  failure: "Failed",
+  denied: "Refused",
+};
+
+export function describeOutcome(outcome: string): string {
+  return OUTCOME_LABELS[outcome as AuditOutcome] ?? outcome;
+}
+
+/** A moment in the trail, in the reader's own zone, with the year and the zone's short name. */
+export function formatEventTime(date: Date, timeZone: string): string {
+  return dateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+}
