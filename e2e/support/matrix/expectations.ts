@@ -1,0 +1,332 @@
+// THE AUTHORIZATION MATRIX: one row per page, route handler and Server
+// Action of the production build, with what each actor must get.
+// e2e/authorization-matrix.spec.ts reads the build and fails while anything
+// in it has no row here (and prints a ready-to-paste skeleton for it), or a
+// row names something the build no longer has.
+//
+// Actors (world.ts): anonymous · clientA · clientB (same therapist) · partner
+// (client A's linked partner) · therapistA (their therapist) · therapistB
+// (another practice). Every record a row aims at belongs to client A or
+// therapist A, so each row asks: can anyone else reach it?
+//
+// Outcomes
+//   ok                 the page renders / the action does its work (for the
+//                      record owner the targeted rows must then change)
+//   redirect-sign-in   sent to /sign-in (signed out)
+//   redirect-home      sent to the actor's own home: not their area
+//   not-found          the one "not found" answer, which must also be exactly
+//                      what the same request gets for an id that does not exist
+//   refused            the action answers ok:false for another reason (bad
+//                      input, wrong password): nothing changes
+//   ignored            an action that returns nothing: nothing changes
+// Route handlers answer with status codes: ok (2xx) · redirect · unauthorized
+// (401) · not-found (404) · bad-request (400).
+//
+// Server Actions are posted as the browser posts them, from one of the pages
+// that carries them, with the session cookie and our Origin; `call` gives the
+// arguments aimed at the other party's records and `targets` the rows that
+// must stay unchanged for everyone but the owner.
+import type { ActionCall, RouteCall } from "./requests";
+import { snap, type Snapshot } from "./snapshots";
+import type { ActorName, World } from "./world";
+
+export type Expect = Record<ActorName, string>;
+
+export type PageRow = {
+  kind: "page";
+  route: string;
+  expect: Expect;
+  /** A query string aimed at someone else's records, e.g. "?client=<client A>". */
+  query?: (world: World) => string;
+  /** Why this page may show names to whoever holds its link (the leak scan skips it). */
+  bearerLink?: string;
+};
+
+export type RouteRow = { kind: "route"; route: string; requests: (world: World) => (RouteCall & { expect: Expect })[] };
+
+export type ActionRow = {
+  kind: "action";
+  /** "<source file>#<export name>", as the build's server-reference manifest names it. */
+  action: string;
+  expect: Expect;
+  call: (world: World) => ActionCall;
+  targets: (world: World) => Snapshot[];
+  /** Ends the caller's session: run after every other row. */
+  endsSession?: true;
+};
+
+const every = (outcome: string): Expect => ({
+  anonymous: outcome,
+  clientA: outcome,
+  clientB: outcome,
+  partner: outcome,
+  therapistA: outcome,
+  therapistB: outcome,
+});
+
+/** Open to everyone, signed in or not. */
+export const PUBLIC = every("ok");
+/** Any therapist, each for their own practice. */
+export const THERAPISTS: Expect = {
+  anonymous: "redirect-sign-in",
+  clientA: "redirect-home",
+  clientB: "redirect-home",
+  partner: "redirect-home",
+  therapistA: "ok",
+  therapistB: "ok",
+};
+/** A record of therapist A's practice. */
+export const THERAPIST_A_ONLY: Expect = { ...THERAPISTS, therapistB: "not-found" };
+/** Any client, each for their own record. */
+export const CLIENTS: Expect = {
+  anonymous: "redirect-sign-in",
+  clientA: "ok",
+  clientB: "ok",
+  partner: "ok",
+  therapistA: "redirect-home",
+  therapistB: "redirect-home",
+};
+/** Client A's own record: not their therapist's other client, not even their partner. */
+export const CLIENT_A_ONLY: Expect = { ...CLIENTS, clientB: "not-found", partner: "not-found" };
+/** Everyone signed in goes home; signed out, to sign in. */
+export const HOME_OR_SIGN_IN: Expect = { ...every("redirect-home"), anonymous: "redirect-sign-in" };
+
+export const page = (route: string, expect: Expect, extra: Partial<Pick<PageRow, "query" | "bearerLink">> = {}): PageRow => ({
+  kind: "page",
+  route,
+  expect,
+  ...extra,
+});
+export const route = (path: string, requests: RouteRow["requests"]): RouteRow => ({ kind: "route", route: path, requests });
+export const action = (key: string, spec: Omit<ActionRow, "kind" | "action">): ActionRow => ({ kind: "action", action: key, ...spec });
+
+/* ------------------------------------------------------------------ pages */
+
+export const pages: PageRow[] = [
+  page("/", HOME_OR_SIGN_IN),
+  page("/sign-in", PUBLIC),
+  page("/sign-up", PUBLIC),
+  page("/invite/[token]", PUBLIC, { bearerLink: "the invitation link is the credential: it greets the invited person by name" }),
+
+  page("/portal", CLIENTS),
+  page("/portal/account", CLIENTS),
+  page("/portal/progress", CLIENTS),
+  page("/portal/entries/[submissionId]", CLIENT_A_ONLY),
+  page("/portal/homework/[assignmentId]/[entryKey]", CLIENT_A_ONLY),
+
+  page("/dashboard", THERAPISTS),
+  page("/account", THERAPISTS),
+  page("/clients", THERAPISTS),
+  page("/clients/[clientId]", THERAPIST_A_ONLY),
+  page("/clients/[clientId]/progress", THERAPIST_A_ONLY),
+  page("/clients/[clientId]/report", THERAPIST_A_ONLY),
+  // Another practice's ids in the query select nothing and show nothing.
+  page("/assign", THERAPISTS, { query: (w) => `?client=${w.clientA.id}&template=${w.template.id}` }),
+  page("/review", THERAPISTS, { query: (w) => `?client=${w.clientA.id}&exercise=${w.template.id}&show=all` }),
+  page("/review/[submissionId]", THERAPIST_A_ONLY),
+  page("/library", THERAPISTS),
+  page("/library/new", THERAPISTS),
+  page("/library/[templateId]", THERAPIST_A_ONLY),
+  page("/library/[templateId]/edit", THERAPIST_A_ONLY),
+  page("/outbox", THERAPISTS),
+];
+
+/* --------------------------------------------------------- route handlers */
+
+const EXPORT: Expect = { ...every("not-found"), anonymous: "unauthorized", therapistA: "ok" };
+
+export const routes: RouteRow[] = [
+  route("/api/auth/[...nextauth]", () => [
+    { method: "GET", path: "/api/auth/session", expect: PUBLIC },
+    { method: "GET", path: "/api/auth/csrf", expect: PUBLIC },
+    { method: "GET", path: "/api/auth/providers", expect: PUBLIC },
+    // Without the CSRF token nobody gets as far as a password check.
+    { method: "POST", path: "/api/auth/callback/credentials", form: { email: "nobody@example.com", password: "x" }, expect: every("redirect") },
+  ]),
+  route("/api/clients/[clientId]/export", (w) => [
+    { method: "GET", path: `/api/clients/${w.clientA.id}/export?format=csv-submissions`, expect: EXPORT },
+    { method: "GET", path: `/api/clients/${w.clientA.id}/export?format=fhir`, expect: EXPORT },
+  ]),
+  route("/api/health", () => [{ method: "GET", path: "/api/health", expect: PUBLIC }]),
+  // Off (404) unless JOBS_SECRET is set; with it, a session cookie is no substitute for the bearer token.
+  route("/api/jobs/reminders", () => [
+    { method: "POST", path: "/api/jobs/reminders", expect: every(process.env.JOBS_SECRET ? "unauthorized" : "not-found") },
+  ]),
+];
+
+/* --------------------------------------------------------- server actions */
+
+// In the order the owners' calls run (after everyone else's): a call that
+// ends or archives something comes after the calls that need it.
+const NEW_PASSWORD = "violet harbour lantern 2026";
+const exerciseForm = (title: string) => ({
+  title,
+  purpose: "Notice one moment of trust each day.",
+  kind: "journal",
+  estimatedMinutes: "5",
+  fields: JSON.stringify([{ type: "long_text", key: "moment", label: "What moment of trust did you notice?" }]),
+});
+
+export const actions: ActionRow[] = [
+  // Signed-out forms. Invalid on purpose where a valid call would spend the
+  // shared per-address limits that the rest of the suite signs in under.
+  action("app/(auth)/sign-in/actions.ts#signInAction", {
+    expect: every("refused"),
+    call: (w) => ({ form: { email: w.clientA.email, password: "" } }),
+    targets: (w) => [snap.user(w.clientA.userId)],
+  }),
+  action("app/(auth)/sign-up/actions.ts#signUpAction", {
+    expect: every("refused"),
+    call: (w) => ({ form: { name: "", practiceName: "Sneaky Practice", email: w.clientA.email, password: NEW_PASSWORD, timeZone: "Europe/Berlin" } }),
+    targets: (w) => [snap.email(w.clientA.email)],
+  }),
+  action("app/(auth)/invite/[token]/actions.ts#acceptInvitationAction", {
+    expect: every("refused"),
+    call: () => ({ form: { token: "not-a-real-invitation-token-0000000000", password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` } }),
+    targets: (w) => [snap.client(w.invited.id), snap.email(w.invited.email)],
+  }),
+  // Only ever one's own account: another person's id in the form is ignored.
+  action("lib/auth/change-password-action.ts#changePasswordAction", {
+    expect: { ...every("refused"), anonymous: "redirect-sign-in" },
+    call: (w) => ({ form: { currentPassword: "not the current password", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, userId: w.clientA.userId } }),
+    targets: (w) => [snap.user(w.clientA.userId), snap.user(w.therapistA.id)],
+  }),
+
+  // The client portal.
+  action("lib/reminders/reminder-action.ts#updateReminderAction", {
+    expect: CLIENTS,
+    call: (w) => ({ form: { enabled: "on", reminderTime: "07:30", clientId: w.clientA.id } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(portal)/portal/homework/actions.ts#saveDraftAction", {
+    expect: CLIENT_A_ONLY,
+    call: (w) => ({
+      args: [{ assignmentId: w.draftAssignmentId, entryKey: w.today, answers: { what_happened: "Written by someone else." }, privateKeys: [], baseVersion: 0 }],
+    }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(portal)/portal/homework/actions.ts#submitEntryAction", {
+    expect: CLIENT_A_ONLY,
+    call: (w) => ({
+      args: [
+        {
+          assignmentId: w.submitAssignmentId,
+          entryKey: w.today,
+          answers: { what_happened: "Submitted by someone else.", felt_unsafe: "no" },
+          privateKeys: [],
+          baseVersion: 0,
+        },
+      ],
+    }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(portal)/portal/homework/actions.ts#startLogEntryAction", {
+    expect: CLIENT_A_ONLY,
+    call: (w) => ({ form: { assignmentId: w.logAssignmentId } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+
+  // The therapist's clients. Extra fields naming therapist A are ignored.
+  action("app/(therapist)/clients/actions.ts#addClientAction", {
+    expect: THERAPISTS,
+    call: (w) => ({
+      form: {
+        displayName: "Nia Newcomer",
+        email: `matrix-new-${w.clientA.id}@example.com`,
+        timeZone: "Europe/Berlin",
+        therapistId: w.therapistA.id,
+        practiceId: w.therapistA.practiceId,
+      },
+    }),
+    targets: (w) => [snap.caseload(w.therapistA.id)],
+  }),
+  action("app/(therapist)/clients/actions.ts#renewInvitationAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.invited.id } }),
+    targets: (w) => [snap.client(w.invited.id)],
+  }),
+  action("app/(therapist)/clients/actions.ts#archiveClientAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.invited.id } }),
+    targets: (w) => [snap.client(w.invited.id)],
+  }),
+  action("app/(therapist)/clients/[clientId]/actions.ts#assignAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { templateId: w.builtInLogTemplateId, clientIds: [w.clientA.id], scheduleType: "DAILY", startDate: w.today, note: "" } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(therapist)/clients/[clientId]/actions.ts#updateAssignmentAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { assignmentId: w.changeAssignmentId, note: "Try it after dinner.", endDate: "" } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(therapist)/clients/[clientId]/actions.ts#changeAssignmentAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { assignmentId: w.changeAssignmentId, change: "pause" } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(therapist)/clients/[clientId]/partner-actions.ts#linkPartnerAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.clientB.id, partnerClientId: w.spare.id } }),
+    targets: (w) => [snap.client(w.clientB.id), snap.client(w.spare.id)],
+  }),
+  action("app/(therapist)/clients/[clientId]/partner-actions.ts#unlinkPartnerAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.clientA.id } }),
+    targets: (w) => [snap.client(w.clientA.id), snap.client(w.partner.id)],
+  }),
+  action("app/(therapist)/dashboard/actions.ts#acknowledgeCaseloadFlagAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { kind: "SILENT", clientId: w.clientA.id, note: "Called them; all is well." } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+
+  // Review and safety.
+  action("app/(therapist)/review/actions.ts#acknowledgeFlagAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { flagId: w.safetyFlagId, note: "Safety plan agreed by phone." } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(therapist)/review/actions.ts#giveFeedbackAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { submissionId: w.submissionId, body: "Thank you for writing this down." } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  action("app/(therapist)/review/actions.ts#setReviewedAction", {
+    expect: { ...THERAPIST_A_ONLY, therapistB: "ignored" },
+    call: (w) => ({ form: { submissionId: w.submissionId, reviewed: "true" } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+
+  // The exercise library.
+  action("app/(therapist)/library/actions.ts#createTemplateAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { ...exerciseForm("Trust moments"), practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [snap.templates(w.therapistA.practiceId)],
+  }),
+  action("app/(therapist)/library/actions.ts#updateTemplateAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { templateId: w.template.id, ...exerciseForm("Renamed by someone else") } }),
+    targets: (w) => [snap.templates(w.therapistA.practiceId)],
+  }),
+  action("app/(therapist)/library/actions.ts#duplicateTemplateAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { templateId: w.template.id } }),
+    targets: (w) => [snap.templates(w.therapistA.practiceId)],
+  }),
+  action("app/(therapist)/library/actions.ts#archiveTemplateAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { templateId: w.template.id } }),
+    targets: (w) => [snap.templates(w.therapistA.practiceId)],
+  }),
+
+  // Last: signing out ends the caller's session (and only theirs).
+  action("lib/auth/actions.ts#signOutAction", {
+    expect: every("redirect-sign-in"),
+    call: () => ({ args: [] }),
+    targets: () => [],
+    endsSession: true,
+  }),
+
+  // ↓ New rows go here (the failing test prints a skeleton for each missing one).
+];
