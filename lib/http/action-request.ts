@@ -75,43 +75,58 @@ function parseRow(text: string): { value: unknown } | undefined {
   }
 }
 
-// React's reply format: "$<id>" (optionally ":path") points at another row,
-// as do "$@", "$h", "$Q", "$W" and "$i" followed by an id; ids are lowercase
-// hex (uppercase letters after "$" are type tags: "$B" a blob, "$D" a date).
-// A pointer to a row that was never sent leaves the decoder waiting until it
-// gives up with an error, so such a body is malformed.
-const ROW_REFERENCE = /^\$(?:[@hQWi])?([0-9a-f]+)(?::|$)/;
+// React's reply format marks special values with a leading "$". Trellis's
+// actions take plain values, FormData, dates and undefined, so only those
+// markers are accepted; streams, blobs, typed arrays, server and temporary
+// references (and unknown markers) make the decoder or the action throw.
+// Accepted: "$$…" (a string that starts with "$"), "$K<id>" (FormData),
+// "$D…" (a date), "$undefined", "$-0", "$Infinity", "$-Infinity", "$NaN", "$n<digits>"
+// (a bigint), and pointers to other rows: "$<id>" (optionally ":path"),
+// "$@<id>", "$Q<id>" (a Map), "$W<id>" (a Set); ids are lowercase hex. A
+// pointer to a row that was never sent leaves the decoder waiting until it
+// gives up with an error, so such a body is malformed too.
+const ROW_POINTER = /^\$(?:[@QW])?([0-9a-f]+)(?::[^]*)?$/;
+const PLAIN_MARKER = /^\$(?:\$[^]*|K[0-9a-f]+|D[^]*|u[^]*|-[^]*|I[^]*|N[^]*|n-?\d{1,300})$/;
 
-function referencedRows(value: unknown, found: Set<number>) {
+/** Adds the rows `value` points at to `found`; false when it holds a marker Trellis does not accept. */
+function collectPointers(value: unknown, found: Set<number>): boolean {
   const stack: unknown[] = [value];
   while (stack.length) {
     const item = stack.pop();
     if (typeof item === "string") {
-      const match = ROW_REFERENCE.exec(item);
-      if (match) found.add(Number.parseInt(match[1]!, 16));
+      if (!item.startsWith("$") || PLAIN_MARKER.test(item)) continue;
+      const pointer = ROW_POINTER.exec(item);
+      if (!pointer) return false;
+      found.add(Number.parseInt(pointer[1]!, 16));
     } else if (Array.isArray(item)) stack.push(...item);
     else if (item && typeof item === "object") stack.push(...Object.values(item));
   }
+  return true;
 }
 
-/** Checks a set of rows (id → JSON text) sharing one prefix: each parses, and every row referred to exists. */
-function rowsAreWellFormed(rows: Map<number, string>, root: number | null): boolean {
+/**
+ * Checks a set of rows (id → JSON text) sharing one prefix: each parses, uses
+ * only accepted markers, and every row pointed at exists. `root` is the row
+ * that must be there; `rootIsArray` when it holds the action's arguments.
+ */
+function rowsAreWellFormed(rows: Map<number, string>, root: number | null, rootIsArray = false): boolean {
   if (root !== null && !rows.has(root)) return false;
   const wanted = new Set<number>();
-  for (const text of rows.values()) {
+  for (const [id, text] of rows) {
     const parsed = parseRow(text);
     if (!parsed) return false;
-    referencedRows(parsed.value, wanted);
+    if (rootIsArray && id === root && !Array.isArray(parsed.value)) return false;
+    if (!collectPointers(parsed.value, wanted)) return false;
   }
   return [...wanted].every((id) => rows.has(id));
 }
 
 /**
  * A fetch action's text body (React's reply for simple arguments): one JSON
- * row, which may not refer to rows it does not carry.
+ * row, the array of arguments, which may not point at rows it does not carry.
  */
 export function isWellFormedTextReply(text: string): boolean {
-  return rowsAreWellFormed(new Map([[0, text]]), 0);
+  return rowsAreWellFormed(new Map([[0, text]]), 0, true);
 }
 
 // Row fields of a multipart reply: "<id>" for a fetch action, "$ACTION_<n>:<id>"
@@ -136,6 +151,8 @@ export function isWellFormedFormReply(form: FormData, isFetchAction: boolean): b
     byPrefix.get(prefix)!.set(Number(match[2]), value);
   }
   for (const prefix of roots) if (!byPrefix.has(prefix)) return false;
-  for (const [prefix, rows] of byPrefix) if (!rowsAreWellFormed(rows, roots.has(prefix) ? 0 : null)) return false;
+  for (const [prefix, rows] of byPrefix) {
+    if (!rowsAreWellFormed(rows, roots.has(prefix) ? 0 : null, isFetchAction && prefix === "")) return false;
+  }
   return true;
 }

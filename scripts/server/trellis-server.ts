@@ -9,7 +9,7 @@
 //   node --import tsx scripts/server/trellis-server.ts start|dev [--port 3000] [--hostname 127.0.0.1]
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { declaresTooLarge, refusals } from "../../lib/http/action-request";
+import { declaresTooLarge, MAX_BODY_BYTES, refusals } from "../../lib/http/action-request";
 import { sanitiseForwardedHeaders } from "../../lib/http/forwarded-headers";
 import { EnvError, getEnv } from "../../lib/env";
 
@@ -44,18 +44,71 @@ const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server }
 await app.prepare();
 const handle = app.getRequestHandler();
 
-server.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
+function refuseTooLarge(response: http.ServerResponse) {
+  // Node reads and discards the rest of the body after this answer, so the
+  // sender sees the 413 rather than a reset connection.
+  const { status, message } = refusals.tooLarge;
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+  response.end(message);
+}
+
+/**
+ * A body sent without Content-Length (chunked) is read here first, so its
+ * size is known before Next sees it: too large → null (413), otherwise a copy
+ * of the request with the body and its length.
+ */
+function withMeasuredBody(request: http.IncomingMessage): Promise<http.IncomingMessage | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on("data", (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        over = true;
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on("error", reject);
+    request.on("end", () => {
+      if (over) return;
+      const body = Buffer.concat(chunks);
+      const copy = new http.IncomingMessage(request.socket);
+      Object.assign(copy, {
+        method: request.method,
+        url: request.url,
+        httpVersion: request.httpVersion,
+        httpVersionMajor: request.httpVersionMajor,
+        httpVersionMinor: request.httpVersionMinor,
+        // Whole already: an incomplete message would close the socket when read to its end.
+        complete: true,
+      });
+      const { "transfer-encoding": _chunked, ...headers } = request.headers;
+      void _chunked;
+      copy.headers = { ...headers, "content-length": String(body.length) };
+      copy.push(body);
+      copy.push(null);
+      resolve(copy);
+    });
+  });
+}
+
+async function serve(request: http.IncomingMessage, response: http.ServerResponse) {
   sanitiseForwardedHeaders(request.headers, request.socket.remoteAddress, trustProxy);
   const length = request.headers["content-length"];
-  if (declaresTooLarge(typeof length === "string" ? length : null)) {
-    // Node reads and discards the rest of the body after this answer, so the
-    // sender sees the 413 rather than a reset connection.
-    const { status, message } = refusals.tooLarge;
-    response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-    response.end(message);
-    return;
+  if (declaresTooLarge(typeof length === "string" ? length : null)) return refuseTooLarge(response);
+  if (length === undefined && request.headers["transfer-encoding"]) {
+    const measured = await withMeasuredBody(request);
+    if (!measured) return refuseTooLarge(response);
+    request = measured;
   }
-  handle(request, response).catch((error: unknown) => {
+  await handle(request, response);
+}
+
+server.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
+  serve(request, response).catch((error: unknown) => {
     console.error(`Failed to handle ${request.method} ${request.url}`, error);
     if (response.headersSent) response.destroy();
     else {

@@ -78,7 +78,7 @@ describe("jsonDepth", () => {
 
 describe("isWellFormedTextReply", () => {
   it("accepts what React's encoder sends for simple arguments", async () => {
-    for (const args of [[1, "x"], ["$dollar", null], [{ ok: true, fieldErrors: {} }], [[1, [2, [3]]]]]) {
+    for (const args of [[1, "x"], ["$dollar", null], [{ ok: true, fieldErrors: {} }], [[1, [2, [3]]]], [undefined, -0, Infinity, NaN, 10n]]) {
       const body = await encodeReply(args);
       expect(typeof body).toBe("string");
       expect(isWellFormedTextReply(body as string), String(body)).toBe(true);
@@ -94,10 +94,19 @@ describe("isWellFormedTextReply", () => {
     expect(isWellFormedTextReply("")).toBe(false);
   });
 
+  it("refuses arguments that are not an array, and markers Trellis's actions never take", () => {
+    for (const body of ["null", '"hello"', "{}", '["$B1"]', '["$R1"]', '["$A1"]', '[null,"$T"]', '[null,"$X1"]', '["$h0"]', '["$Q"]', '["$@"]']) {
+      expect(isWellFormedTextReply(body), body).toBe(false);
+    }
+    expect(isWellFormedTextReply(`["$n${"9".repeat(301)}"]`)).toBe(false);
+    expect(isWellFormedTextReply(`["$n${"9".repeat(300)}","$Infinity","$-Infinity","$NaN","$-0","$undefined"]`)).toBe(true);
+  });
+
   it("refuses a pointer to a row the body does not carry", () => {
     expect(isWellFormedTextReply('["$1"]')).toBe(false);
     expect(isWellFormedTextReply('["$Q2"]')).toBe(false);
-    expect(isWellFormedTextReply('["$@a:x"]')).toBe(false);
+    expect(isWellFormedTextReply('["$@a"]')).toBe(false);
+    expect(isWellFormedTextReply('["$1:name"]')).toBe(false);
     // Type tags are not row pointers.
     expect(isWellFormedTextReply('["$undefined","$D1970-01-01T00:00:00.000Z","$K1","$$1"]')).toBe(true);
   });
