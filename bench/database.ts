@@ -18,9 +18,10 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   try {
     await withClient(database.superuserUrl, async (client) => {
       await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-      // Only in this throw-away cluster: let the bench's statistics queries,
-      // which connect as the app role, read every statement and reset them.
-      await client.query(`GRANT pg_read_all_stats TO ${APP_ROLE}`);
+      // Only in this throw-away cluster: the bench's seeder and statistics
+      // queries connect as the app role; let them ANALYZE what they seeded
+      // (pg_maintain), read every statement and reset the counts.
+      await client.query(`GRANT pg_maintain, pg_read_all_stats TO ${APP_ROLE}`);
       await client.query(`GRANT EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint, boolean) TO ${APP_ROLE}`);
     });
     return database;
