@@ -19,8 +19,13 @@ export const ANSWER_TOO_LONG = "This answer is too long to save. Please shorten 
 const encoder = new TextEncoder();
 
 function byteLength(value: unknown): number {
-  // JSON.stringify of parsed JSON cannot throw; undefined (no answer) counts as nothing.
-  return encoder.encode(JSON.stringify(value) ?? "").length;
+  try {
+    // undefined (no answer) counts as nothing.
+    return encoder.encode(JSON.stringify(value) ?? "").length;
+  } catch {
+    // Nested deeper than the stack allows (or a BigInt): no real entry looks like that.
+    return Infinity;
+  }
 }
 
 /**

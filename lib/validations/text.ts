@@ -110,16 +110,16 @@ export function nameField({ max, maxMessage, requiredMessage }: { max: number; m
 
 /**
  * Secrets (passwords, tokens) are compared byte for byte, so they are neither
- * trimmed nor normalised; they still may not carry control characters or
- * broken Unicode, which could not be typed in a form anyway.
+ * trimmed nor normalised; they still follow the character rules (nothing a
+ * keyboard types is refused by them).
  */
 export function secretField({ max, typeMessage, maxMessage }: { max: number; typeMessage?: string; maxMessage?: string }) {
   return z
     .string(typeMessage ? { error: typeMessage } : undefined)
     .check(
       z.superRefine<string>((value, ctx) => {
-        if (SINGLE_LINE_CONTROL.test(value)) ctx.addIssue({ code: "custom", message: TEXT_MESSAGES.control, input: value, continue: false });
-        else if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: "custom", message: TEXT_MESSAGES.surrogate, input: value, continue: false });
+        const problem = textProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value, continue: false });
       }),
     )
     .max(max, { error: maxMessage ?? maxLengthMessage(max), abort: true });
