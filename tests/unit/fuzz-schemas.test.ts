@@ -27,9 +27,9 @@ type Found = { name: string; schema: z.ZodType };
 function exportedSchemas(): Found[] {
   const found: Found[] = [];
   for (const [path, exports] of Object.entries(modules)) {
-    const module = path.replace(/^.*\/(.*)\.ts$/, "$1");
+    const file = path.replace(/^.*\/(.*)\.ts$/, "$1");
     for (const [name, value] of Object.entries(exports)) {
-      if (value instanceof z.ZodType) found.push({ name: `${module}.${name}`, schema: value });
+      if (value instanceof z.ZodType) found.push({ name: `${file}.${name}`, schema: value });
     }
   }
   return found.sort((a, b) => a.name.localeCompare(b.name));
