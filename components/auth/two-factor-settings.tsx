@@ -6,14 +6,12 @@ import { TwoFactorDisableForm, TwoFactorRegenerateForm } from "./two-factor-mana
 import { TwoFactorPracticeSetting } from "./two-factor-practice-setting";
 import { TwoFactorQrCode } from "./two-factor-qr-code";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long" });
-
 /** The account page's two-step sign-in cards: the person's own, and for therapists the practice policy. */
 export async function TwoFactorSettings({ identity }: { identity: Identity }) {
   const status = await getTwoFactorStatus({ userId: identity.userId });
   return (
     <>
-      <TwoFactorCard status={status} />
+      <TwoFactorCard status={status} timeZone={identity.timeZone} />
       {identity.role === "THERAPIST" ? (
         <Card>
           <h2 className="mb-1 text-lg font-semibold">Practice sign-in policy</h2>
@@ -29,14 +27,25 @@ export async function TwoFactorSettings({ identity }: { identity: Identity }) {
   );
 }
 
-export function TwoFactorCard({ status, doneHref }: { status: TwoFactorStatus; doneHref?: string }) {
+export function TwoFactorCard({
+  status,
+  timeZone,
+  doneHref,
+}: {
+  status: TwoFactorStatus;
+  timeZone: string;
+  doneHref?: string;
+}) {
+  const enabledOn = status.enabledAt
+    ? new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone }).format(status.enabledAt)
+    : "recently";
   return (
     <Card>
       <h2 className="mb-1 text-lg font-semibold">Two-step sign-in</h2>
       {status.enabled ? (
         <div className="space-y-6">
           <p className="text-sm text-stone-600">
-            On since {status.enabledAt ? dateFormat.format(status.enabledAt) : "recently"}. You sign in with your password
+            On since {enabledOn}. You sign in with your password
             and a code from your authenticator app. {status.recoveryCodesLeft} of 10 recovery codes left.
           </p>
           <div>

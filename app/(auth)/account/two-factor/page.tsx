@@ -29,14 +29,14 @@ export default async function TwoFactorEnrolmentPage() {
         </p>
       </div>
       {status.enabled ? (
-        <p className="text-sm text-stone-700">
-          Two-step sign-in is on.{" "}
-          <Link href="/dashboard" className={buttonClasses("primary", "mt-3 w-full")}>
+        <div className="space-y-3">
+          <p className="text-sm text-stone-700">Two-step sign-in is on for your account.</p>
+          <Link href="/dashboard" className={buttonClasses("primary", "w-full")}>
             Go to your caseload
           </Link>
-        </p>
+        </div>
       ) : (
-        <TwoFactorCard status={status} doneHref="/dashboard" />
+        <TwoFactorCard status={status} timeZone={identity.timeZone} doneHref="/dashboard" />
       )}
       <div className="flex justify-center">
         <SignOutButton />
