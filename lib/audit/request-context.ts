@@ -1,6 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { clientAddressFrom } from "@/lib/http/client-address";
 
@@ -16,14 +14,24 @@ export function claimRequestEvent(): boolean {
   return true;
 }
 
-/** The caller's address for the trail, or null outside a request (scripts, tests). */
+/** The caller's address for the trail, or null outside a request (scripts, seeds, test runners). */
 export async function requestAddress(): Promise<string | null> {
+  // Loaded lazily: data functions that record events are also imported by
+  // scripts and Playwright fixtures running in plain Node, where Next's
+  // request APIs cannot even be resolved.
+  let headers: typeof import("next/headers").headers;
+  try {
+    ({ headers } = await import("next/headers"));
+  } catch {
+    return null;
+  }
   try {
     return clientAddressFrom(await headers());
   } catch (error) {
-    // Next's own control-flow errors (dynamic rendering, redirects) must pass.
-    unstable_rethrow(error);
-    return null;
+    // Only "no request here" means no address; anything else (Next's own
+    // control flow included) must pass.
+    if (error instanceof Error && /outside a request scope/.test(error.message)) return null;
+    throw error;
   }
 }
 
