@@ -235,13 +235,13 @@ class MatrixRun {
       return action ? [{ row, action }] : [];
     });
     const isOwnerCall = (row: ActionRow, actor: ActorName) =>
-      row.expect[actor] === "ok" && (actor === "clientA" || actor === "therapistA") && row.targets(this.world).length > 0;
+      row.expect[actor] === "ok" && (row.owners ?? ["clientA", "therapistA"]).includes(actor) && row.targets(this.world).length > 0;
 
     for (const { row, action } of rows.filter(({ row }) => !row.endsSession)) {
       const before = await takeSnapshot(row.targets(this.world));
       await Promise.all(ACTORS.filter((actor) => !isOwnerCall(row, actor)).map((actor) => this.actionCell(row, action, actor, false)));
       const after = await takeSnapshot(row.targets(this.world));
-      if (after !== before) this.problems.push(`${row.action}: calls by someone other than the owner changed the targeted records\n  before: ${before}\n  after:  ${after}`);
+      if (after !== before) this.problems.push(`${row.action}: calls by someone other than the owner changed the targeted records: ${difference(before, after)}`);
     }
     for (const { row, action } of rows.filter(({ row }) => !row.endsSession)) {
       for (const actor of ACTORS.filter((actor) => isOwnerCall(row, actor))) await this.actionCell(row, action, actor, true);
@@ -310,6 +310,14 @@ class MatrixRun {
   }
 }
 
+/** Where two snapshots part ways, with a little context. */
+function difference(before: string, after: string): string {
+  let start = 0;
+  while (start < before.length && before[start] === after[start]) start++;
+  const from = Math.max(0, start - 60);
+  return `…${before.slice(from, start + 80)}… became …${after.slice(from, start + 80)}…`;
+}
+
 function notFoundMessage(body: string): string | undefined {
   return /"message":"([^"]*)"/.exec(body)?.[1];
 }
@@ -351,6 +359,7 @@ function placeholderWorld(): World {
     logAssignmentId: "x",
     submissionId: "x",
     safetyFlagId: "x",
+    clientAOtherSession: "x",
   };
 }
 

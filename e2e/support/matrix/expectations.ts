@@ -51,6 +51,11 @@ export type ActionRow = {
   expect: Expect;
   call: (world: World) => ActionCall;
   targets: (world: World) => Snapshot[];
+  /**
+   * Whose "ok" calls must change the targets, and so run after everyone
+   * else's (default: client A and therapist A where they get "ok").
+   */
+  owners?: ActorName[];
   /** Ends the caller's session: run after every other row. */
   endsSession?: true;
 };
@@ -88,6 +93,8 @@ export const CLIENTS: Expect = {
 };
 /** Client A's own record: not their therapist's other client, not even their partner. */
 export const CLIENT_A_ONLY: Expect = { ...CLIENTS, clientB: "not-found", partner: "not-found" };
+/** Anyone signed in, each for their own account. */
+export const SIGNED_IN: Expect = { ...every("ok"), anonymous: "redirect-sign-in" };
 /** Everyone signed in goes home; signed out, to sign in. */
 export const HOME_OR_SIGN_IN: Expect = { ...every("redirect-home"), anonymous: "redirect-sign-in" };
 
@@ -107,6 +114,10 @@ export const pages: PageRow[] = [
   page("/sign-in", PUBLIC),
   page("/sign-up", PUBLIC),
   page("/invite/[token]", PUBLIC, { bearerLink: "the invitation link is the credential: it greets the invited person by name" }),
+  page("/forgot-password", PUBLIC),
+  // With a token that is not theirs (an invitation's): the "link doesn't work" page.
+  page("/reset-password/[token]", PUBLIC),
+  page("/confirm/[token]", PUBLIC),
 
   page("/portal", CLIENTS),
   page("/portal/account", CLIENTS),
@@ -116,10 +127,12 @@ export const pages: PageRow[] = [
 
   page("/dashboard", THERAPISTS),
   page("/account", THERAPISTS),
+  page("/account/two-factor", THERAPISTS),
   page("/clients", THERAPISTS),
   page("/clients/[clientId]", THERAPIST_A_ONLY),
   page("/clients/[clientId]/progress", THERAPIST_A_ONLY),
   page("/clients/[clientId]/report", THERAPIST_A_ONLY),
+  page("/clients/[clientId]/access", THERAPIST_A_ONLY),
   // Another practice's ids in the query select nothing and show nothing.
   page("/assign", THERAPISTS, { query: (w) => `?client=${w.clientA.id}&template=${w.template.id}` }),
   page("/review", THERAPISTS, { query: (w) => `?client=${w.clientA.id}&exercise=${w.template.id}&show=all` }),
@@ -185,11 +198,76 @@ export const actions: ActionRow[] = [
     call: () => ({ form: { token: "not-a-real-invitation-token-0000000000", password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` } }),
     targets: (w) => [snap.client(w.invited.id), snap.email(w.invited.email)],
   }),
+  action("app/(auth)/forgot-password/actions.ts#forgotPasswordAction", {
+    expect: every("refused"),
+    call: () => ({ form: { email: "not an e-mail address" } }),
+    targets: (w) => [snap.user(w.clientA.userId)],
+  }),
+  action("app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction", {
+    expect: every("refused"),
+    call: () => ({ form: { token: "not-a-real-reset-token-00000000000000", password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` } }),
+    targets: (w) => [snap.user(w.clientA.userId)],
+  }),
+  action("app/(auth)/confirm/[token]/actions.ts#confirmAccountAction", {
+    expect: every("refused"),
+    call: () => ({ form: { token: "not-a-real-confirmation-token-000000000", password: "" } }),
+    targets: (w) => [snap.email(w.clientA.email)],
+  }),
   // Only ever one's own account: another person's id in the form is ignored.
   action("lib/auth/change-password-action.ts#changePasswordAction", {
     expect: { ...every("refused"), anonymous: "redirect-sign-in" },
     call: (w) => ({ form: { currentPassword: "not the current password", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, userId: w.clientA.userId } }),
     targets: (w) => [snap.user(w.clientA.userId), snap.user(w.therapistA.id)],
+  }),
+  // Signing back in on an entry page whose session ended: only as the person the page belonged to.
+  action("lib/sessions/reauthenticate-action.ts#reauthenticateAction", {
+    expect: { ...CLIENTS, clientA: "refused", clientB: "refused", partner: "refused" },
+    call: (w) => ({ args: [{ email: w.clientA.email, password: "not client A's password" }] }),
+    targets: (w) => [snap.user(w.clientA.userId), snap.sessions(w.clientA.userId)],
+  }),
+
+  // Where you're signed in: only one's own sessions.
+  action("lib/sessions/session-actions.ts#endSessionAction", {
+    expect: { ...every("not-found"), anonymous: "redirect-sign-in", clientA: "ok" },
+    call: (w) => ({ form: { session: w.clientAOtherSession } }),
+    targets: (w) => [snap.sessions(w.clientA.userId)],
+  }),
+  action("lib/sessions/session-actions.ts#endOtherSessionsAction", {
+    expect: SIGNED_IN,
+    call: () => ({ args: [] }),
+    targets: (w) => [snap.sessions(w.clientA.userId)],
+    owners: ["clientA"],
+  }),
+
+  // Two-step sign-in: only one's own. Wrong codes are refused (and throttled like passwords).
+  action("lib/two-factor/actions.ts#startEnrolmentAction", {
+    expect: SIGNED_IN,
+    call: () => ({ args: [] }),
+    targets: (w) => [snap.user(w.clientA.userId), snap.user(w.therapistA.id)],
+  }),
+  action("lib/two-factor/actions.ts#confirmEnrolmentAction", {
+    expect: { ...every("refused"), anonymous: "redirect-sign-in" },
+    call: (w) => ({ form: { code: "000000", userId: w.clientA.userId } }),
+    targets: (w) => [snap.user(w.clientA.userId), snap.user(w.therapistA.id)],
+  }),
+  action("lib/two-factor/actions.ts#regenerateRecoveryCodesAction", {
+    expect: { ...every("refused"), anonymous: "redirect-sign-in" },
+    call: (w) => ({ form: { code: "000000", userId: w.clientA.userId } }),
+    targets: (w) => [snap.user(w.clientA.userId), snap.user(w.therapistA.id)],
+  }),
+  action("lib/two-factor/actions.ts#disableTwoFactorAction", {
+    expect: { ...every("refused"), anonymous: "redirect-sign-in" },
+    call: (w) => ({ form: { password: "not anyone's password", code: "000000", userId: w.clientA.userId } }),
+    targets: (w) => [snap.user(w.clientA.userId), snap.user(w.therapistA.id)],
+  }),
+
+  // A practice's own setting. "off" (as it is): therapist A's call changes
+  // nothing, and no one else's may change practice A.
+  action("lib/two-factor/actions.ts#setPracticeRequirementAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { requireTwoFactor: "off", practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [snap.practice(w.therapistA.practiceId)],
+    owners: [],
   }),
 
   // The client portal.

@@ -36,6 +36,13 @@ export const snap = {
       include: { recoveryCodes: { orderBy: { id: "asc" } }, passwordResets: { orderBy: { id: "asc" } } },
     }),
 
+  /** Which of a person's sessions are still open (lastSeenAt, touched by every request, left out). */
+  sessions: (userId: string): Snapshot => () =>
+    db.authSession.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true, expiresAt: true } }),
+
+  /** A practice's own settings (two-step sign-in required or not). */
+  practice: (practiceId: string): Snapshot => () => db.practice.findUnique({ where: { id: practiceId } }),
+
   /** Every account and pending account request that carries this e-mail. */
   email: (email: string): Snapshot => async () => ({
     users: await db.user.findMany({ where: { email }, orderBy: { id: "asc" } }),

@@ -9,6 +9,8 @@ import { linkPartners } from "@/lib/clients/link-partners";
 import { todayIn } from "@/lib/dates/local-date";
 import { db } from "@/lib/db";
 import { submitEntry } from "@/lib/homework/submit-entry";
+import { createAuthSession } from "@/lib/sessions/create-session";
+import { sessionHandle } from "@/lib/sessions/session-handle";
 import { createCustomTemplate } from "@/lib/templates/save-template";
 import { signInByApi } from "../auth";
 import { addClientFor, createActiveClient, createTherapist, uniqueId, type ActiveClient, type InvitedClient, type TestTherapist } from "../factories";
@@ -56,6 +58,8 @@ export type World = {
   /** Client A's submitted entry (flagged for safety) and its flag. */
   submissionId: string;
   safetyFlagId: string;
+  /** Client A signed in on two more devices: the handle (as Account → "Where you're signed in" names it) of one of them. */
+  clientAOtherSession: string;
 };
 
 const JOURNAL = { key: "what_happened", label: "What happened, in your own words?" };
@@ -128,6 +132,8 @@ export async function buildWorld(): Promise<World> {
     privateKeys: [],
     baseVersion: 0,
   });
+  const device = () => createAuthSession({ userId: clientA.userId, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)", address: null });
+  const [otherSession] = await Promise.all([device(), device()]);
   const flag = await db.safetyFlag.findFirstOrThrow({ where: { clientId: clientA.id, submissionId: submitted.submissionId }, select: { id: true } });
 
   return {
@@ -149,6 +155,7 @@ export async function buildWorld(): Promise<World> {
     logAssignmentId,
     submissionId: submitted.submissionId,
     safetyFlagId: flag.id,
+    clientAOtherSession: sessionHandle(otherSession.id),
   };
 }
 
@@ -183,7 +190,10 @@ export function missingIds(world: World): Map<string, string> {
     world.submissionId,
     world.safetyFlagId,
   ];
-  return new Map(ids.map((id) => [id, `c${randomUUID().replaceAll("-", "").slice(0, 24)}`]));
+  const missing = new Map(ids.map((id) => [id, `c${randomUUID().replaceAll("-", "").slice(0, 24)}`]));
+  // A session handle is 22 base64url characters.
+  missing.set(world.clientAOtherSession, randomUUID().replaceAll("-", "").slice(0, 22));
+  return missing;
 }
 
 export function withMissingIds(text: string, ids: Map<string, string>): string {
