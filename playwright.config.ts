@@ -6,6 +6,9 @@ import { trellisServerArgs } from "./scripts/server/command";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = "/usr/bin/chromium";
+// Production (the e2e build) requires the public address for links in
+// e-mails; the tests' own processes read the same configuration.
+process.env.APP_URL ||= baseURL;
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,8 +45,7 @@ export default defineConfig({
     env: {
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
       NEXT_TELEMETRY_DISABLED: "1",
-      // Production needs the public address for links in invitations and e-mails.
-      APP_URL: process.env.APP_URL || baseURL,
+      APP_URL: process.env.APP_URL,
     },
   },
 });
