@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { isId } from "@/lib/validations/text";
@@ -7,8 +8,22 @@ import { loadOwnAssignment } from "./load-assignment";
 import { resolveWritableEntry } from "./resolve-entry";
 import type { ClientScope } from "./client-scope";
 
-/** An entry as the client's form needs it: questions, their own draft (private text included), and its version. */
-export async function getEntryForClient(client: ClientScope, assignmentId: string, entryKey: string, now = new Date()) {
+/**
+ * An entry as the client's form needs it: questions, their own draft (private
+ * text included), and its version. Without `now`, cached per request on its
+ * primitive arguments, so the segment's layout (which answers a real 404
+ * before streaming) and the page share one load.
+ */
+export function getEntryForClient(client: ClientScope, assignmentId: string, entryKey: string, now?: Date) {
+  if (now) return loadEntry(client, assignmentId, entryKey, now);
+  return loadEntryCached(client.clientId, client.userId, client.practiceId, client.timeZone, assignmentId, entryKey);
+}
+
+const loadEntryCached = cache((clientId: string, userId: string, practiceId: string, timeZone: string, assignmentId: string, entryKey: string) =>
+  loadEntry({ clientId, userId, practiceId, timeZone }, assignmentId, entryKey, new Date()),
+);
+
+async function loadEntry(client: ClientScope, assignmentId: string, entryKey: string, now: Date) {
   // Entry keys are due dates or log-… ids: id-shaped either way.
   if (!isId(entryKey)) throw notFound();
   const assignment = await loadOwnAssignment(client, assignmentId, now);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { fromDbDate } from "@/lib/dates/local-date";
@@ -44,3 +45,17 @@ export async function getOwnSubmission(client: ClientScope, submissionId: string
     feedback: submission.feedback.map(({ id, body, createdAt }) => ({ id, body, createdAt })),
   };
 }
+
+/**
+ * Whether the caller has a submitted entry with this id: what the segment's
+ * layout checks to answer a real 404 before streaming starts (the page itself
+ * renders inside a loading boundary, where the status is already sent).
+ */
+export const hasOwnSubmission = cache(async (clientId: string, practiceId: string, submissionId: string): Promise<boolean> => {
+  if (!isId(submissionId)) return false;
+  const row = await db.submission.findFirst({
+    where: { id: submissionId, clientId, practiceId, status: "SUBMITTED" },
+    select: { id: true },
+  });
+  return row !== null;
+});
