@@ -41,3 +41,10 @@ export async function peekRateLimit(rule: RateLimit, key: string): Promise<numbe
 export async function resetRateLimit(rule: RateLimit, key: string): Promise<void> {
   await db.$executeRaw`DELETE FROM "RateLimitCounter" WHERE "key" = ${`${rule.prefix}:${key}`}`;
 }
+
+/** Gives back one counted attempt (e.g. one that turned out to be a successful sign-in). */
+export async function refundRateLimit(rule: RateLimit, key: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "RateLimitCounter" SET "count" = GREATEST("count" - 1, 0)
+    WHERE "key" = ${`${rule.prefix}:${key}`} AND "resetAt" > now()`;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { hitRateLimit, peekRateLimit, resetRateLimit, type RateLimit } from "./rate-limit";
+import { hitRateLimit, peekRateLimit, refundRateLimit, resetRateLimit, type RateLimit } from "./rate-limit";
 
 // How sign-in attempts are throttled, so that guessing is slow but a stranger
 // can never lock the owner of an account out:
@@ -42,7 +42,15 @@ export async function recordFailedSignIn(email: string): Promise<void> {
   await hitRateLimit(signInAccountFailures, email);
 }
 
-/** After a correct password: this address starts afresh for this account. */
+/**
+ * After a correct password: this address starts afresh for this account, and
+ * the attempt is given back to the address, so a busy office behind one
+ * address is never limited by its own successful sign-ins.
+ */
 export async function clearSignInAttempts(email: string, address: string): Promise<void> {
-  await Promise.all([resetRateLimit(signInPairLimit, pairKey(email, address)), resetRateLimit(signInAccountFailures, email)]);
+  await Promise.all([
+    resetRateLimit(signInPairLimit, pairKey(email, address)),
+    resetRateLimit(signInAccountFailures, email),
+    refundRateLimit(signInAddressLimit, address),
+  ]);
 }

@@ -25,7 +25,33 @@ describe("parseEnv", () => {
       EMAIL_FROM: "Trellis <no-reply@trellis.local>",
       APP_URL: undefined,
       SMTP_URL: undefined,
+      TRUST_PROXY: false,
+      SESSION_MAX_HOURS: 12,
+      SESSION_IDLE_MINUTES_THERAPIST: 30,
+      SESSION_IDLE_MINUTES_CLIENT: 120,
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 10000,
+      DB_LOCK_TIMEOUT_MS: 5000,
+      DB_IDLE_TRANSACTION_TIMEOUT_MS: 15000,
     });
+  });
+
+  it("reads session and database limits as whole numbers within bounds, naming a bad one", () => {
+    expect(parseEnv({ ...valid, SESSION_IDLE_MINUTES_THERAPIST: "15", DB_STATEMENT_TIMEOUT_MS: "2500" })).toMatchObject({
+      SESSION_IDLE_MINUTES_THERAPIST: 15,
+      DB_STATEMENT_TIMEOUT_MS: 2500,
+    });
+    expect(failure({ ...valid, SESSION_MAX_HOURS: "twelve" })).toBe("Configuration error: SESSION_MAX_HOURS must be a whole number.");
+    expect(failure({ ...valid, SESSION_IDLE_MINUTES_CLIENT: "0" })).toBe(
+      "Configuration error: SESSION_IDLE_MINUTES_CLIENT must be at least 1.",
+    );
+  });
+
+  it("trusts proxy headers only when TRUST_PROXY is 1 or true", () => {
+    expect(parseEnv({ ...valid, TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(failure({ ...valid, TRUST_PROXY: "yes" })).toMatch(/^Configuration error: TRUST_PROXY /);
   });
 
   it("ignores variables it does not know", () => {
