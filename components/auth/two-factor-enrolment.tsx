@@ -65,7 +65,7 @@ export function TwoFactorEnrolment({
           <code
             aria-labelledby="two-factor-setup-key-label"
             data-testid="two-factor-setup-key"
-            className="block rounded-md bg-stone-100 px-2 py-1 font-mono text-sm break-all text-stone-900 select-all"
+            className="block rounded-md bg-stone-100 px-2 py-1 font-mono text-sm break-words text-stone-900 select-all"
           >
             {secret.match(/.{1,4}/g)?.join(" ")}
           </code>

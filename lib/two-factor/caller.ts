@@ -7,11 +7,6 @@ import { clientAddressFrom } from "@/lib/http/client-address";
 /** Who is changing their own two-step sign-in, and from where. */
 export type TwoFactorCaller = { userId: string; practiceId: string; sessionId?: string; address: string };
 
-function sessionIdOf(identity: Identity): string | undefined {
-  const value = (identity as { sessionId?: unknown }).sessionId;
-  return typeof value === "string" ? value : undefined;
-}
-
 /**
  * The signed-in person, therapist or client. Deliberately not
  * requireTherapist(): a therapist whose practice requires two-step sign-in
@@ -24,6 +19,6 @@ export async function requireTwoFactorCaller(): Promise<{ identity: Identity; ca
   const address = clientAddressFrom(await headers());
   return {
     identity,
-    caller: { userId: identity.userId, practiceId: identity.practiceId, sessionId: sessionIdOf(identity), address },
+    caller: { userId: identity.userId, practiceId: identity.practiceId, sessionId: identity.sessionId, address },
   };
 }
