@@ -8,6 +8,7 @@ import { decode } from "next-auth/jwt";
 import type { APIResponse, BrowserContext, Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { freePort } from "@/scripts/lib/free-port";
+import { trellisServerArgs } from "@/scripts/server/command";
 import { signInByApi } from "./support/auth";
 import { createActiveClient, createTherapist, uniqueId } from "./support/factories";
 import { greetingFor } from "./support/fixtures";
@@ -37,13 +38,13 @@ async function renewedToken(response: APIResponse) {
   return decode({ token: value, secret: process.env.AUTH_SECRET!, salt: COOKIE }).catch(() => null);
 }
 
-/** A second `next start` on the same build, database and secret: another app instance behind the same load balancer. */
+/** A second server on the same build, database and secret (started as playwright.config.ts starts the first): another app instance. */
 async function startSecondInstance(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    trellisServerArgs("start", { port, hostname: "127.0.0.1" }),
     { env: { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" }, stdio: "ignore" },
   );
   const stop = () =>

@@ -18,14 +18,19 @@ export function EndSessionForm({ handle, device }: { handle: string; device: str
   );
 }
 
-export function EndOtherSessionsForm() {
+/** Stays mounted when the list empties, so its "signed out" message outlives the refresh. */
+export function EndOtherSessionsForm({ hasOthers }: { hasOthers: boolean }) {
   const [state, action] = useActionState(endOtherSessionsAction, null);
   return (
     <form action={action} className="space-y-2">
       <FormAlert tone={state?.ok ? "success" : "error"} message={state?.message} />
-      <SubmitButton variant="danger" pendingLabel="Signing out…">
-        Sign out everywhere else
-      </SubmitButton>
+      {hasOthers ? (
+        <SubmitButton variant="danger" pendingLabel="Signing out…">
+          Sign out everywhere else
+        </SubmitButton>
+      ) : (
+        <p className="text-sm text-stone-600">You aren’t signed in anywhere else.</p>
+      )}
     </form>
   );
 }

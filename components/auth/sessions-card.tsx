@@ -35,13 +35,9 @@ export async function SessionsCard({ identity }: { identity: Identity }) {
           </li>
         ))}
       </ul>
-      {others > 0 ? (
-        <div className="mt-4">
-          <EndOtherSessionsForm />
-        </div>
-      ) : (
-        <p className="mt-4 text-sm text-stone-600">You aren’t signed in anywhere else.</p>
-      )}
+      <div className="mt-4">
+        <EndOtherSessionsForm hasOthers={others > 0} />
+      </div>
     </Card>
   );
 }
