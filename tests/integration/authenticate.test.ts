@@ -179,6 +179,18 @@ describe("sign-in rate limit", () => {
     await expect(authenticate({ email, password: PASSWORD }, address)).rejects.toBeInstanceOf(TooManyAttempts);
   });
 
+  it("does not count successful sign-ins against the address, so a shared office is never locked out", async () => {
+    const therapists = await Promise.all([createTherapist(), createTherapist(), createTherapist()]);
+    const address = newAddress();
+    // 105 successful sign-ins from one address: more than the 100 the address may fail.
+    for (let attempt = 0; attempt < 105; attempt++) {
+      const { user, email } = therapists[attempt % therapists.length]!;
+      expect((await authenticate({ email, password: PASSWORD }, address))?.id).toBe(user.id);
+    }
+    const row = await db.rateLimitCounter.findUnique({ where: { key: `signin-ip:${address}` } });
+    expect(row?.count ?? 0).toBe(0);
+  }, 60_000);
+
   it("keeps one locked email from locking out another account on the same address", async () => {
     const other = await createTherapist();
     const address = newAddress();
