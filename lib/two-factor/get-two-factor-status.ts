@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { totpUri } from "./totp";
+import { readableTotpSecret, totpUri } from "./totp";
 
 export type TwoFactorStatus = {
   enabled: boolean;
@@ -33,7 +33,7 @@ export async function getTwoFactorStatus({ userId }: { userId: string }): Promis
     enabledAt: user.totpEnabledAt,
     pending:
       !enabled && user.totpPendingSecret
-        ? { secret: user.totpPendingSecret, uri: totpUri(user.totpPendingSecret, user.email) }
+        ? { secret: readableTotpSecret(user.totpPendingSecret), uri: totpUri(user.totpPendingSecret, user.email) }
         : null,
     recoveryCodesLeft: enabled ? user._count.recoveryCodes : 0,
     required: user.role === "THERAPIST" && user.practice.requireTwoFactor,

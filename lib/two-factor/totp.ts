@@ -1,4 +1,5 @@
 import { Secret, TOTP } from "otpauth";
+import { openSecret, sealSecret } from "./secret-box";
 
 // TOTP as RFC 6238 defines it and every authenticator app expects:
 // HMAC-SHA-1, 6 digits, 30-second steps. A code from the step before or after
@@ -8,12 +9,21 @@ const DIGITS = 6;
 const WINDOW_STEPS = 1;
 const ISSUER = "Trellis";
 
-/** A new 160-bit secret (RFC 4226's recommended length), base32 as apps show it. */
+// Every function here takes the secret as stored (sealed, lib/two-factor/secret-box.ts)
+// and opens it only for the arithmetic; a plain base32 secret works too.
+
+/** A new 160-bit secret (RFC 4226's recommended length), sealed for storage. */
 export function newTotpSecret(): string {
-  return new Secret({ size: 20 }).base32;
+  return sealSecret(new Secret({ size: 20 }).base32);
 }
 
-function totpFor(secret: string, label = "") {
+/** The base32 secret as authenticator apps show it, for manual entry by its owner. */
+export function readableTotpSecret(stored: string): string {
+  return openSecret(stored);
+}
+
+function totpFor(stored: string, label = "") {
+  const secret = openSecret(stored);
   return new TOTP({
     issuer: ISSUER,
     label,

@@ -13,7 +13,7 @@ import { hashRecoveryCode, normaliseRecoveryCode, readSecondFactorCode } from "@
 import { regenerateRecoveryCodes } from "@/lib/two-factor/regenerate-recovery-codes";
 import { setPracticeTwoFactorRequirement } from "@/lib/two-factor/set-practice-requirement";
 import { startTwoFactorEnrolment } from "@/lib/two-factor/start-enrolment";
-import { matchTotpStep, newTotpSecret, totpCodeAt, totpStep } from "@/lib/two-factor/totp";
+import { matchTotpStep, newTotpSecret, readableTotpSecret, totpCodeAt, totpStep } from "@/lib/two-factor/totp";
 import { acceptTotpCode } from "@/lib/two-factor/verify-code";
 import { createActiveClient, createTherapist, PASSWORD } from "@/tests/support/integration-fixtures";
 
@@ -86,10 +86,22 @@ describe("TOTP codes (RFC 6238)", () => {
     expect(totpCodeAt(secret, 1_111_111_109_000)).toBe("081804");
   });
 
-  it("makes 160-bit secrets", () => {
-    const secret = newTotpSecret();
+  it("makes 160-bit secrets, sealed for storage so the stored value alone gives no codes", () => {
+    const stored = newTotpSecret();
+    const secret = readableTotpSecret(stored);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(newTotpSecret()).not.toBe(secret);
+    expect(stored).toMatch(/^v1\./);
+    expect(stored).not.toContain(secret);
+    expect(readableTotpSecret(newTotpSecret())).not.toBe(secret);
+    // Codes are the same whether computed from the stored or the readable form.
+    expect(totpCodeAt(stored, 59_000)).toBe(totpCodeAt(secret, 59_000));
+  });
+
+  it("refuses a sealed secret that was tampered with", () => {
+    const stored = newTotpSecret();
+    const parts = stored.split(".");
+    parts[3] = Buffer.from("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").toString("base64url");
+    expect(() => readableTotpSecret(parts.join("."))).toThrow();
   });
 
   it("rejects a code that was already used, and any older step after a newer one", async () => {
@@ -193,7 +205,10 @@ describe("setting up two-step sign-in", () => {
     const { recoveryCodes } = await confirmTwoFactorEnrolment(caller, totpCodeAt(secret));
     expect(recoveryCodes).toHaveLength(10);
     const user = await db.user.findUniqueOrThrow({ where: { id: therapist.user.id } });
-    expect(user).toMatchObject({ totpSecret: secret, totpPendingSecret: null, totpLastStep: expect.any(Number) });
+    expect(user).toMatchObject({ totpPendingSecret: null, totpLastStep: expect.any(Number) });
+    // Stored encrypted: the row never holds the secret the app showed.
+    expect(user.totpSecret).not.toContain(secret);
+    expect(readableTotpSecret(user.totpSecret!)).toBe(secret);
     expect(user.totpEnabledAt).toBeInstanceOf(Date);
 
     const sessions = await db.authSession.findMany({ where: { userId: therapist.user.id } });
