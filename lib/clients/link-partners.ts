@@ -5,16 +5,16 @@ import { actionEventContext } from "@/lib/audit/request-context";
 import { db } from "@/lib/db";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/prisma-errors";
+import { idField, idFieldWith } from "@/lib/validations/text";
 import type { TherapistScope } from "./scope";
 
-const id = z.string().trim().min(1).max(64);
-
+// Ids shaped like ours only: a NUL byte or other junk never reaches PostgreSQL.
 export const linkPartnersSchema = z.object({
-  clientId: id,
-  partnerClientId: z.string().trim().min(1, "Choose the client's partner.").max(64),
+  clientId: idField,
+  partnerClientId: idFieldWith("Choose the client's partner."),
 });
 
-export const unlinkPartnerSchema = z.object({ clientId: id });
+export const unlinkPartnerSchema = z.object({ clientId: idField });
 
 export type PartnerOption = { id: string; displayName: string };
 

@@ -54,7 +54,8 @@ describe("database time limits", () => {
   it("gives up on a server process that stops answering (SIGSTOP) within the limit + 1 s", async () => {
     const client = clientWith({ statement: 500 });
     // Pool of one: the backend that answers this is the one that serves the next query.
-    const [{ pid }] = await client.$queryRaw<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const [row] = await client.$queryRaw<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const pid = row!.pid;
     process.kill(pid, "SIGSTOP");
     stopped.push(pid);
 

@@ -54,6 +54,7 @@ function identityOf(therapist: typeof therapistA): Identity {
     name: "Dr Test Therapist",
     email: therapist.email,
     timeZone: "Europe/London",
+    sessionId: "export-test-session",
   };
 }
 

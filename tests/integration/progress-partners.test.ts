@@ -2,7 +2,7 @@
 // non-archived clients, never over an existing link; and unlinking.
 import { beforeAll, describe, expect, it } from "vitest";
 import { archiveClient } from "@/lib/clients/archive-client";
-import { getPartnerOptions, linkPartners, unlinkPartner } from "@/lib/clients/link-partners";
+import { getPartnerOptions, linkPartners, linkPartnersSchema, unlinkPartner } from "@/lib/clients/link-partners";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { db } from "@/lib/db";
 import { createClientIn, rejection } from "@/tests/support/homework-fixtures";
@@ -52,6 +52,13 @@ describe("linkPartners", () => {
       first.clientId,
       null,
     ]);
+  });
+
+  it("refuses ids that no record can have (a NUL byte never reaches PostgreSQL)", () => {
+    expect(linkPartnersSchema.safeParse({ clientId: "c\u0000x", partnerClientId: "cabc" }).success).toBe(false);
+    const partner = linkPartnersSchema.safeParse({ clientId: "cabc", partnerClientId: "x\u0000" });
+    expect(partner.success).toBe(false);
+    expect(partner.error?.issues[0]?.message).toBe("Choose the client's partner.");
   });
 
   it("refuses another therapist's client (not found) and changes nothing", async () => {

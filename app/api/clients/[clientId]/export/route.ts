@@ -14,6 +14,9 @@ import { buildFhirBundle } from "@/lib/exports/fhir";
 import { loadClientRecord, type ClientRecord } from "@/lib/exports/load-client-record";
 import { recordExport } from "@/lib/exports/record-export";
 import { isId } from "@/lib/validations/text";
+import { recordEvent } from "@/lib/audit/record-event";
+import { clientAddressFrom } from "@/lib/http/client-address";
+import { mustEnrolTwoFactor } from "@/lib/two-factor/enforcement";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +41,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
   if (!identity) return fail(401, "Please sign in to download a client record.");
   // A client's session reads exactly like "not your client": no existence leaks.
   if (identity.role !== "THERAPIST") return fail(404, NOT_FOUND_MESSAGE);
+  // A practice that requires two-step sign-in: no record leaves before it is set up.
+  if (await mustEnrolTwoFactor(identity.userId)) return fail(403, "Set up two-step sign-in first (Account → Two-step sign-in).");
   // No record has an id like this (a NUL byte would even fail in PostgreSQL): not found, before any query.
   if (!isId((await params).clientId)) return fail(404, NOT_FOUND_MESSAGE);
 
@@ -49,7 +54,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
   try {
     record = await loadClientRecord(therapistScope(identity), clientId);
   } catch (error) {
-    if (error instanceof AppError && (error.kind === "not_found" || error.kind === "forbidden")) return fail(404, NOT_FOUND_MESSAGE);
+    if (error instanceof AppError && (error.kind === "not_found" || error.kind === "forbidden")) {
+      // Kept in the caller's own practice's trail, never the record owner's: nothing leaks either way.
+      await recordEvent(undefined, {
+        practiceId: identity.practiceId,
+        actorId: identity.userId,
+        action: "access.denied",
+        subjectType: "Client",
+        subjectId: clientId,
+        outcome: "denied",
+        address: clientAddressFrom(request.headers),
+        metadata: { attempted: "client.exported" },
+      });
+      return fail(404, NOT_FOUND_MESSAGE);
+    }
     throw error;
   }
 
