@@ -50,6 +50,8 @@ test.describe("another therapist's client", () => {
     const missing = await page.goto(`/clients/${missingClientId()}`);
     await expect(page.getByRole("heading", { name: NOT_FOUND_PAGE })).toBeVisible();
     expect(missing?.status()).toBe(response?.status());
+    // A real 404, not a streamed 200 with a not-found page in it.
+    expect(response?.status()).toBe(404);
   });
 
   test("cannot be archived by posting its id through one's own archive form", async ({ page }) => {

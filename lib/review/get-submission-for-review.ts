@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { fromDbDate } from "@/lib/dates/local-date";
@@ -11,9 +12,15 @@ import type { TherapistScope } from "@/lib/clients/scope";
  * one and leaves out privateAnswers: private text never leaves the database
  * on a therapist's request. privateKeys says which answers exist but are private.
  */
-export async function getSubmissionForReview(scope: TherapistScope, submissionId: string) {
+export function getSubmissionForReview(scope: TherapistScope, submissionId: string) {
+  return getSubmissionCached(scope.therapistId, scope.practiceId, submissionId);
+}
+
+// Cached per request on primitive arguments: the segment's layout looks the
+// entry up (so a missing one answers 404 before streaming) and the page reuses it.
+const getSubmissionCached = cache(async (therapistId: string, practiceId: string, submissionId: string) => {
   const row = await db.submission.findFirst({
-    where: { id: submissionId, status: "SUBMITTED", practiceId: scope.practiceId, assignment: { therapistId: scope.therapistId } },
+    where: { id: submissionId, status: "SUBMITTED", practiceId, assignment: { therapistId } },
     select: {
       id: true,
       dueOn: true,
@@ -42,4 +49,4 @@ export async function getSubmissionForReview(scope: TherapistScope, submissionId
     version: toExerciseVersion(row.templateVersion, row.assignment.template.kind),
     feedback: row.feedback,
   };
-}
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { toExerciseVersion, versionSelect, type ExerciseVersion } from "./definition";
@@ -15,9 +16,15 @@ export type TemplateDetail = {
 };
 
 /** A template the practice may see, with its newest version. */
-export async function getTemplate(scope: { practiceId: string }, templateId: string): Promise<TemplateDetail> {
+export function getTemplate(scope: { practiceId: string }, templateId: string): Promise<TemplateDetail> {
+  return getTemplateCached(scope.practiceId, templateId);
+}
+
+// Cached per request on primitive arguments: the segment's layout looks the
+// template up (a missing one answers 404 before streaming), the page reuses it.
+const getTemplateCached = cache(async (practiceId: string, templateId: string): Promise<TemplateDetail> => {
   const template = await db.exerciseTemplate.findFirst({
-    where: { AND: [{ id: templateId }, visibleTemplates(scope.practiceId)] },
+    where: { AND: [{ id: templateId }, visibleTemplates(practiceId)] },
     select: {
       id: true,
       slug: true,
@@ -26,7 +33,7 @@ export async function getTemplate(scope: { practiceId: string }, templateId: str
       archivedAt: true,
       versions: { orderBy: { version: "desc" }, take: 1, select: versionSelect },
       // Only this practice's assignments count; another practice's use of a built-in is none of its business.
-      _count: { select: { assignments: { where: { practiceId: scope.practiceId } } } },
+      _count: { select: { assignments: { where: { practiceId } } } },
     },
   });
   const latest = template?.versions[0];
@@ -39,4 +46,4 @@ export async function getTemplate(scope: { practiceId: string }, templateId: str
     assignmentCount: template._count.assignments,
     archivedAt: template.archivedAt,
   };
-}
+});
