@@ -1,14 +1,21 @@
 // `npm start` and `npm run dev`: one command from a fresh clone to a running
 // Trellis. Uses DATABASE_URL when set; otherwise starts an embedded
 // PostgreSQL with its data in .data/ and seeds the demo practice once.
-import { spawn } from "node:child_process";
+// It supervises what it starts: the web server and PostgreSQL never outlive
+// it (scripts/lib/supervise.ts), leftovers of a killed run are cleared on the
+// next start, PostgreSQL dying is noticed, and Ctrl-C stops everything within
+// a few seconds (web server first, then PostgreSQL).
+import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
-import { DATA_DIR, openDatabase } from "./lib/database";
+import { DATA_DIR, openDatabase, type Database } from "./lib/database";
 import { buildIsCurrent, markBuilt, sourceHash } from "./lib/build-stamp";
+import { StartupError } from "./lib/embedded-postgres";
 import { loadDotEnv } from "./lib/load-dotenv";
+import { stopProcess, WEB_SERVER_STOP } from "./lib/processes";
 import { NEXT_BIN, run, TSX_BIN, withServerConditions } from "./lib/run";
 import { prepareDatabase } from "./lib/prepare-database";
 import { localAuthSecret } from "./lib/secret";
+import { clearWebPort, keepPostgresRunning, orphanGuard, PortInUse, selfMarker, SUPERVISOR_VARIABLE } from "./lib/supervise";
 import { EnvError, parseEnv } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_THERAPIST } from "./seed/demo-accounts";
 import { trellisServerArgs } from "./server/command";
@@ -19,13 +26,58 @@ const say = (line: string) => console.log(`[trellis] ${line}`);
 loadDotEnv();
 const port = process.env.PORT ?? "3000";
 
+// What has been started so far; a signal at any point stops exactly that.
+const running: { server?: ChildProcess; db?: Database } = {};
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  // Whatever happens below, this process ends in time (the orphan guard then stops what is left).
+  setTimeout(() => process.exit(code), 6_000).unref();
+  const started = Date.now();
+  const { server, db } = running;
+  if (server?.pid && server.exitCode === null && server.signalCode === null) {
+    await stopProcess(server.pid, WEB_SERVER_STOP);
+    orphanGuard.unwatch(server.pid);
+  }
+  if (db) {
+    if (db.cluster?.owned) say("Stopping PostgreSQL…");
+    await db.close().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
+  }
+  if (server || db?.cluster?.owned) say(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+/** A problem the person can fix gets one line; anything else its full story. */
+async function fail(error: unknown): Promise<never> {
+  if (error instanceof StartupError || error instanceof PortInUse) console.error(`[trellis] ${error.message}`);
+  else console.error(error);
+  await shutdown(1);
+  // Already stopping for another reason: that shutdown ends the process.
+  return new Promise<never>(() => {});
+}
+
 if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
   console.error("Configuration error: AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
   process.exit(1);
 }
 
+// Before anything starts: a second `npm start`, or another program on the port, is told so at once.
+await clearWebPort(Number(port), process.cwd(), say).catch(fail);
+
 say(process.env.DATABASE_URL ? "Using the database at DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/pg)…");
-const db = await openDatabase({ notice: say });
+const db = await openDatabase({ notice: say }).catch(fail);
+running.db = db;
+if (db.cluster) {
+  keepPostgresRunning(db.cluster, {
+    say,
+    giveUp: (message) => {
+      console.error(`[trellis] ${message}`);
+      void shutdown(1);
+    },
+  });
+}
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   // The restricted role; the owner's URL stays in this process (migrations).
@@ -44,24 +96,10 @@ try {
 } catch (error) {
   if (error instanceof EnvError) {
     console.error(error.message);
-    await db.close();
-    process.exit(1);
+    await shutdown(1);
   }
   throw error;
 }
-
-const running: { server?: ReturnType<typeof spawn> } = {};
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  running.server?.kill("SIGTERM");
-  if (db.embedded) say("Stopping PostgreSQL…");
-  await db.close();
-  process.exit(code);
-}
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
 
 try {
   const { applied, library, warnings } = await prepareDatabase({ migrationUrl: db.migrationUrl, appUrl: db.url });
@@ -91,8 +129,17 @@ try {
   await shutdown(1);
 }
 
-const server = spawn(process.execPath, trellisServerArgs(mode, { port }), { env, stdio: ["ignore", "pipe", "inherit"] });
+if (stopping) await new Promise<never>(() => {});
+const server = spawn(process.execPath, trellisServerArgs(mode, { port }), {
+  env: { ...env, [SUPERVISOR_VARIABLE]: selfMarker() },
+  // Its own process group, so Ctrl-C reaches only this supervisor, which stops
+  // the server before PostgreSQL; stdin is the pipe whose end tells the server
+  // this supervisor is gone (scripts/server/trellis-server.ts).
+  detached: true,
+  stdio: ["pipe", "pipe", "inherit"],
+});
 running.server = server;
+if (server.pid) orphanGuard.watch(server.pid, "web");
 let announced = false;
 server.stdout?.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
@@ -108,7 +155,11 @@ server.stdout?.on("data", (chunk: Buffer) => {
     console.log("");
   }
 });
-server.on("exit", (code) => void shutdown(code ?? 0));
+server.on("exit", (code, signal) => {
+  if (stopping) return;
+  console.error(`[trellis] The web server stopped (${signal ?? `exit code ${code}`}); stopping Trellis.`);
+  void shutdown(code || 1);
+});
 
 async function demoTherapistExists(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });

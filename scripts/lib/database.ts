@@ -1,7 +1,7 @@
 // Resolves the database a script should use: DATABASE_URL when set (a real
 // deployment), otherwise the embedded PostgreSQL whose data lives in .data/.
 import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "./embedded-postgres";
 
 export const DATA_DIR = path.resolve(".data");
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -12,6 +12,8 @@ export type Database = {
   /** The role that owns the tables and runs migrations (MIGRATION_DATABASE_URL, else DATABASE_URL). */
   migrationUrl: string;
   embedded: boolean;
+  /** The embedded cluster, for a supervisor to watch (absent with DATABASE_URL). */
+  cluster?: EmbeddedCluster;
   close(): Promise<void>;
 };
 
@@ -25,7 +27,7 @@ export async function openDatabase(output: { log?: (line: string) => void; notic
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port, ...output });
   try {
     const urls = await cluster.ensureDatabase("trellis");
-    return { url: urls.app, migrationUrl: urls.owner, embedded: true, close: () => cluster.stop() };
+    return { url: urls.app, migrationUrl: urls.owner, embedded: true, cluster, close: () => cluster.stop() };
   } catch (error) {
     await cluster.stop();
     throw error;

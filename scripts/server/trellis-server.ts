@@ -146,3 +146,11 @@ function shutdown() {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
+// Under `npm start` (scripts/serve.ts, which sets TRELLIS_SUPERVISOR) stdin is
+// a pipe from the supervisor: its end means the supervisor is gone, even
+// after kill -9, so stop rather than linger as an orphan holding the port.
+if (process.env.TRELLIS_SUPERVISOR) {
+  process.stdin.on("end", shutdown);
+  process.stdin.on("error", shutdown);
+  process.stdin.resume();
+}
