@@ -2,46 +2,52 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getIdentity, requireClient } from "@/lib/auth/session";
-import { AppError, type FieldErrors } from "@/lib/errors";
-import type { Answers } from "@/lib/exercises";
+import { getIdentity, requireClient, type ClientIdentity } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { AppError } from "@/lib/errors";
 import { clientScope } from "@/lib/homework/client-scope";
-import { AlreadySubmitted, DraftConflict } from "@/lib/homework/entry-errors";
+import {
+  entryFailure,
+  SIGNED_OUT,
+  UNAVAILABLE,
+  type DraftSaveResult,
+  type EntryFailure,
+  type SignedOut,
+  type Unavailable,
+} from "@/lib/homework/draft-result";
 import { saveDraft } from "@/lib/homework/save-draft";
 import { startLogEntry } from "@/lib/homework/start-log-entry";
 import { submitEntry } from "@/lib/homework/submit-entry";
 import { entryPayloadSchema } from "@/lib/validations/entries";
 
-export type EntryFailure =
-  | { ok: false; reason: "conflict"; current: { answers: Answers; privateKeys: string[]; version: number; updatedAt: string } }
-  | { ok: false; reason: "submitted"; submissionId: string }
-  | { ok: false; reason: "invalid"; message: string; fieldErrors: FieldErrors };
+export type { DraftSaveResult, EntryFailure, SignedOut, Unavailable };
+export type SubmitEntryResult = { ok: true; submissionId: string; safetyConcern: boolean } | EntryFailure | SignedOut | Unavailable;
 
-/** The session ended (idle, expired, signed out elsewhere): the page keeps the text and asks them to sign in again. */
-export type SignedOut = { ok: false; reason: "signed-out" };
-
-export type DraftSaveResult = { ok: true; version: number; savedAt: string; safetyConcern: boolean } | EntryFailure | SignedOut;
-export type SubmitEntryResult = { ok: true; submissionId: string; safetyConcern: boolean } | EntryFailure | SignedOut;
-
-const SIGNED_OUT: SignedOut = { ok: false, reason: "signed-out" };
-
-function entryFailure(error: unknown): EntryFailure {
-  if (error instanceof DraftConflict) {
-    return { ok: false, reason: "conflict", current: { ...error.current, updatedAt: error.current.updatedAt.toISOString() } };
+/**
+ * The signed-in client, read once (one statement). Answered rather than
+ * redirected when signed out: a redirect would take the page, and what was
+ * typed, with it. A database that is down is an answer too, never a 500.
+ */
+async function callingClient(): Promise<ClientIdentity | SignedOut | Unavailable> {
+  let identity;
+  try {
+    identity = await getIdentity();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return UNAVAILABLE;
+    throw error;
   }
-  if (error instanceof AlreadySubmitted) return { ok: false, reason: "submitted", submissionId: error.submissionId };
-  if (error instanceof AppError) return { ok: false, reason: "invalid", message: error.message, fieldErrors: error.fieldErrors };
-  throw error;
+  if (!identity) return SIGNED_OUT;
+  if (identity.role !== "CLIENT") redirect("/dashboard");
+  return identity;
 }
 
 export async function saveDraftAction(payload: unknown): Promise<DraftSaveResult> {
-  // Answered rather than redirected: a redirect would take the page, and what was typed, with it.
-  if (!(await getIdentity())) return SIGNED_OUT;
-  const client = clientScope(await requireClient());
+  const identity = await callingClient();
+  if ("ok" in identity) return identity;
   const parsed = entryPayloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: "invalid", message: "That could not be saved.", fieldErrors: {} };
   try {
-    const saved = await saveDraft(client, parsed.data);
+    const saved = await saveDraft(clientScope(identity), parsed.data);
     return { ok: true, version: saved.version, savedAt: saved.savedAt.toISOString(), safetyConcern: saved.safetyConcern };
   } catch (error) {
     return entryFailure(error);
@@ -49,12 +55,12 @@ export async function saveDraftAction(payload: unknown): Promise<DraftSaveResult
 }
 
 export async function submitEntryAction(payload: unknown): Promise<SubmitEntryResult> {
-  if (!(await getIdentity())) return SIGNED_OUT;
-  const client = clientScope(await requireClient());
+  const identity = await callingClient();
+  if ("ok" in identity) return identity;
   const parsed = entryPayloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: "invalid", message: "That could not be submitted.", fieldErrors: {} };
   try {
-    const result = await submitEntry(client, parsed.data);
+    const result = await submitEntry(clientScope(identity), parsed.data);
     revalidatePath("/portal");
     return { ok: true, submissionId: result.submissionId, safetyConcern: result.safetyConcern };
   } catch (error) {
