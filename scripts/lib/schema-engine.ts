@@ -47,9 +47,14 @@ function loadBindings() {
  * parsed) and runs it as one implicit transaction (so a migration cannot
  * use CREATE INDEX CONCURRENTLY, which refuses to run inside one).
  */
-function wholeScripts(factory: PrismaPg, onScriptError: (error: unknown, script: string) => void): SqlMigrationAwareDriverAdapterFactory {
+function wholeScripts(
+  factory: PrismaPg,
+  onScriptError: (error: unknown, script: string) => void,
+  opened: Array<{ dispose(): Promise<void> }>,
+): SqlMigrationAwareDriverAdapterFactory {
   const patch = async <A extends Awaited<ReturnType<PrismaPg["connect"]>>>(connecting: Promise<A>): Promise<A> => {
     const adapter = await connecting;
+    opened.push(adapter);
     const pool = adapter.underlyingDriver() as pg.Pool;
     adapter.executeScript = async (script: string) => {
       try {
@@ -77,12 +82,20 @@ async function withEngine<T>(
   onScriptError: (error: unknown, script: string) => void = () => {},
 ): Promise<T> {
   const { SchemaEngine } = await loadBindings();
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg({ connectionString }), onScriptError));
-  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+  const opened: Array<{ dispose(): Promise<void> }> = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg({ connectionString }), onScriptError, opened));
   try {
-    return await fn(engine);
+    const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+    try {
+      return await fn(engine);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    // free() leaves the adapter's pool open, and with it the connection that
+    // holds the engine's advisory lock: the next run in this process then
+    // waited 10 s for it, and `npm start` kept an idle owner connection.
+    await Promise.all(opened.map((connection) => connection.dispose().catch(() => {})));
   }
 }
 

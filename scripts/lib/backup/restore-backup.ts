@@ -266,7 +266,8 @@ async function loadTables(client: pg.Client, file: string, manifest: Manifest, k
     const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
     const digest = await copyTableOut(client, { ...target.get(table.name)!, columns: table.columns }, sink);
     if (digest.sha256 !== table.sha256 || digest.rows !== table.rows) {
-      throw new Error(`table ${table.name} reads back differently from the backup (${digest.rows} rows, expected ${table.rows}).`);
+      const how = digest.rows === table.rows ? `its ${table.rows} rows differ in content` : `${digest.rows} rows, expected ${table.rows}`;
+      throw new Error(`table ${table.name} reads back differently from the backup (${how}).`);
     }
   }
 
