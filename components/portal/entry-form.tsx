@@ -30,6 +30,7 @@ export function EntryForm(props: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [message, setMessage] = useState<string>();
   const draft = useAutosave({
+    entry: { assignmentId: props.assignmentId, entryKey: props.entryKey },
     initial: { answers: props.initialAnswers, privateKeys: props.initialPrivateKeys },
     initialVersion: props.initialVersion,
     save: (payload) => saveDraftAction({ assignmentId: props.assignmentId, entryKey: props.entryKey, ...payload }),
@@ -63,7 +64,9 @@ export function EntryForm(props: Props) {
         router.replace(`/portal/entries/${result.submissionId}?submitted=1`);
         return;
       }
-      if (result.reason === "invalid") {
+      if (result.reason === "unavailable") {
+        setMessage(result.message);
+      } else if (result.reason === "invalid") {
         draft.setFieldErrors(result.fieldErrors);
         setMessage(result.message);
         const first = props.fields.find((field) => result.fieldErrors[field.key]);
@@ -83,7 +86,7 @@ export function EntryForm(props: Props) {
       {draft.signedOut ? <SignInAgainPanel email={props.email} onSignedIn={draft.resumeAfterSignIn} /> : null}
       <form onSubmit={submit} noValidate className="space-y-6">
         <div className="sticky top-0 z-10 -mx-4 flex justify-end bg-stone-50/95 px-4 py-2 backdrop-blur">
-          <SaveStatusBadge status={draft.status} savedAt={draft.savedAt} />
+          <SaveStatusBadge status={draft.status} savedAt={draft.savedAt} notice={draft.notice} />
         </div>
         {draft.conflict ? <ConflictBanner updatedAt={draft.conflict.updatedAt} onChoose={draft.resolveConflict} /> : null}
         {unsafe ? <CrisisPanel text={props.crisisResources} /> : null}
