@@ -160,6 +160,16 @@ export const routes: RouteRow[] = [
     { method: "GET", path: `/api/clients/${w.clientA.id}/export?format=csv-submissions`, expect: EXPORT },
     { method: "GET", path: `/api/clients/${w.clientA.id}/export?format=fhir`, expect: EXPORT },
   ]),
+  // Keepalive draft saves (the portal, as a page goes away): Origin first, then the session; an empty body is a bad request.
+  route("/api/drafts", () => [
+    { method: "POST", path: "/api/drafts", expect: every("forbidden") },
+    {
+      method: "POST",
+      path: "/api/drafts",
+      headers: { origin: new URL(process.env.APP_URL ?? "http://127.0.0.1:3100").origin },
+      expect: { ...every("bad-request"), anonymous: "unauthorized", therapistA: "not-found", therapistB: "not-found" },
+    },
+  ]),
   route("/api/health", () => [{ method: "GET", path: "/api/health", expect: PUBLIC }]),
   // Off (404) unless JOBS_SECRET is set; with it, a session cookie is no substitute for the bearer token.
   route("/api/jobs/reminders", () => [
