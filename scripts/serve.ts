@@ -5,17 +5,16 @@
 // it (scripts/lib/supervise.ts), leftovers of a killed run are cleared on the
 // next start, PostgreSQL dying is noticed, and Ctrl-C stops everything within
 // a few seconds (web server first, then PostgreSQL).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { DATA_DIR, openDatabase, type Database } from "./lib/database";
 import { buildIsCurrent, markBuilt, sourceHash } from "./lib/build-stamp";
 import { StartupError } from "./lib/embedded-postgres";
 import { loadDotEnv } from "./lib/load-dotenv";
-import { stopProcess, WEB_SERVER_STOP } from "./lib/processes";
 import { NEXT_BIN, run, TSX_BIN, withServerConditions } from "./lib/run";
 import { prepareDatabase } from "./lib/prepare-database";
 import { localAuthSecret } from "./lib/secret";
-import { clearWebPort, keepPostgresRunning, orphanGuard, PortInUse, selfMarker, SUPERVISOR_VARIABLE } from "./lib/supervise";
+import { clearWebPort, keepPostgresRunning, PortInUse, spawnSupervised, stopSupervised } from "./lib/supervise";
 import { EnvError, parseEnv } from "../lib/env";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_THERAPIST } from "./seed/demo-accounts";
 import { trellisServerArgs } from "./server/command";
@@ -36,10 +35,7 @@ async function shutdown(code: number) {
   setTimeout(() => process.exit(code), 6_000).unref();
   const started = Date.now();
   const { server, db } = running;
-  if (server?.pid && server.exitCode === null && server.signalCode === null) {
-    await stopProcess(server.pid, WEB_SERVER_STOP);
-    orphanGuard.unwatch(server.pid);
-  }
+  if (server) await stopSupervised(server);
   if (db) {
     if (db.cluster?.owned) say("Stopping PostgreSQL…");
     await db.close().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
@@ -130,16 +126,8 @@ try {
 }
 
 if (stopping) await new Promise<never>(() => {});
-const server = spawn(process.execPath, trellisServerArgs(mode, { port }), {
-  env: { ...env, [SUPERVISOR_VARIABLE]: selfMarker() },
-  // Its own process group, so Ctrl-C reaches only this supervisor, which stops
-  // the server before PostgreSQL; stdin is the pipe whose end tells the server
-  // this supervisor is gone (scripts/server/trellis-server.ts).
-  detached: true,
-  stdio: ["pipe", "pipe", "inherit"],
-});
+const server = spawnSupervised(process.execPath, trellisServerArgs(mode, { port }), { env, stdout: "pipe" });
 running.server = server;
-if (server.pid) orphanGuard.watch(server.pid, "web");
 let announced = false;
 server.stdout?.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

@@ -129,7 +129,8 @@ export async function startEmbeddedPostgres(options: {
   async function startOwn() {
     const state = inspectCluster(dataDir);
     if (state.kind === "stale") {
-      notice(`Ignoring a stale postmaster.pid in ${dataDir}: ${state.reason}.`);
+      // A dead pid is PostgreSQL's everyday crash recovery; a live one would stop it from starting.
+      if (state.live) notice(`Removing a stale postmaster.pid from ${dataDir}: ${state.reason}.`);
       if (!(await removeStalePidFile(dataDir))) {
         throw new StartupError(
           `PostgreSQL processes (${postgresProcessesIn(dataDir).join(", ")}) still work in ${dataDir} though postmaster.pid does not name them; stop them, then start again.`,

@@ -65,7 +65,7 @@ async function starterGone() {
   if (left.length) {
     const what = left.map(([pid, entry]) => `${NAMES[entry.kind] ?? entry.kind} (pid ${pid})`).join(" and ");
     try {
-      process.stderr.write(`[trellis] The process that started ${what} ended without stopping it; stopped it now.\n`);
+      process.stderr.write(`[trellis] The process that started ${what} ended without stopping ${left.length > 1 ? "them" : "it"}; stopped now.\n`);
     } catch {
       // No terminal left to tell.
     }

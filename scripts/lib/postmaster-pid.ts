@@ -15,8 +15,8 @@ export type PostmasterPidFile = { pid: number; dataDir: string; port: number; st
 
 export type ClusterState =
   | { kind: "stopped" }
-  /** The file names something that is not this cluster's postmaster. */
-  | { kind: "stale"; reason: string }
+  /** The file names something that is not this cluster's postmaster (`live`: a process that PostgreSQL would take for one). */
+  | { kind: "stale"; reason: string; live: boolean }
   | {
       kind: "running";
       pid: number;
@@ -54,12 +54,12 @@ export function inspectCluster(dataDir: string): ClusterState {
   const file = readPostmasterPid(dataDir);
   if (!file) return { kind: "stopped" };
   const { pid } = file;
-  if (!Number.isInteger(pid) || pid <= 0) return { kind: "stale", reason: "it names no process" };
-  if (!isAlive(pid)) return { kind: "stale", reason: `process ${pid} is no longer running` };
-  if (isPostgresProcess(pid) === false) return { kind: "stale", reason: `process ${pid} is not PostgreSQL (${describeProcess(pid)})` };
+  if (!Number.isInteger(pid) || pid <= 0) return { kind: "stale", reason: "it names no process", live: false };
+  if (!isAlive(pid)) return { kind: "stale", reason: `process ${pid} is no longer running`, live: false };
+  if (isPostgresProcess(pid) === false) return { kind: "stale", reason: `it names ${describeProcess(pid)}, which is not PostgreSQL`, live: true };
   const cwd = workingDirectoryOf(pid);
   if (!samePath(file.dataDir, dataDir) || (cwd !== null && !samePath(cwd, dataDir))) {
-    return { kind: "stale", reason: `process ${pid} is a PostgreSQL of another data folder (${cwd ?? file.dataDir})` };
+    return { kind: "stale", reason: `it names process ${pid}, a PostgreSQL of another data folder (${cwd ?? file.dataDir})`, live: true };
   }
   const owner = ownerOf(pid);
   return { kind: "running", pid, startTime: startTimeOf(pid), port: file.port, orphaned: !owner.alive, ownerPid: owner.pid };

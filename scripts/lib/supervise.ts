@@ -47,6 +47,26 @@ export function markerIsAlive(marker: string | undefined): boolean {
   return isAlive(Number(pid), startTime || null);
 }
 
+/**
+ * Starts a server that stops with this process: in its own process group (so
+ * Ctrl-C reaches only this supervisor, which stops it in order), with stdin a
+ * pipe whose end tells it we are gone (scripts/server/trellis-server.ts
+ * watches it when SUPERVISOR_VARIABLE is set), and known to the orphan guard.
+ */
+export function spawnSupervised(command: string, args: string[], { env, stdout = "inherit" }: { env: NodeJS.ProcessEnv; stdout?: "pipe" | "inherit" }) {
+  const child = spawn(command, args, { env: { ...env, [SUPERVISOR_VARIABLE]: selfMarker() }, detached: true, stdio: ["pipe", stdout, "inherit"] });
+  child.stdin?.on("error", () => {});
+  if (child.pid) orphanGuard.watch(child.pid, "web");
+  return child;
+}
+
+/** SIGTERM, then SIGKILL after a short grace period. */
+export async function stopSupervised(child: ChildProcess) {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  await stopProcess(child.pid, WEB_SERVER_STOP);
+  orphanGuard.unwatch(child.pid);
+}
+
 export class PortInUse extends Error {}
 
 /**
@@ -100,7 +120,11 @@ export function keepPostgresRunning(
   let lastRestart = 0;
   cluster.onUnexpectedExit((what) => {
     void (async () => {
-      const last = cluster.lastLog().filter((line) => /FATAL|PANIC|ERROR|terminated by signal/.test(line)).at(-1);
+      // Its own last complaint, not the backends' echo of its death.
+      const last = cluster
+        .lastLog()
+        .filter((line) => /FATAL|PANIC|ERROR|terminated by signal/.test(line) && !/unexpected postmaster exit/.test(line))
+        .at(-1);
       const why = `PostgreSQL ${what}${last ? ` (its last message: ${last.trim()})` : ""}`;
       if (Date.now() - lastRestart < windowMs) {
         giveUp(`${why} again within ${Math.round(windowMs / 60_000)} minutes of being restarted; stopping Trellis rather than answer every request with an error. Start it again once the cause is fixed.`);
