@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { signInByApi } from "./support/auth";
+import { linkFromOutbox } from "./support/outbox";
 import { addClientFor, createTherapist, uniqueEmail, uniqueId } from "./support/factories";
 import { expect, test } from "./support/fixtures";
 import { expectFieldError, expectNoFieldError } from "./support/forms";
@@ -32,7 +33,7 @@ test.describe("sign-up", () => {
     expect(await db.practice.count({ where: { name: practice } })).toBe(0);
   });
 
-  test("an email that already has an account is flagged on the email field", async ({ page }) => {
+  test("an email that already has an account gets the same answer as a new one, and nothing is created", async ({ page }) => {
     const existing = await createTherapist();
     const practice = `Second Practice ${uniqueId()}`;
     await page.goto("/sign-up");
@@ -42,10 +43,11 @@ test.describe("sign-up", () => {
     await page.getByLabel("Password").fill("a long enough password");
     await page.getByRole("button", { name: "Create practice" }).click();
 
-    await expectFieldError(page.getByLabel("Email"), "An account with this email already exists. Sign in instead.");
-    await expect(page.getByLabel("Practice name")).toHaveValue(practice);
-    await expect(page.getByLabel("Password")).toHaveValue("");
-    expect(await db.practice.count({ where: { name: practice } }), "no half-made practice is left behind").toBe(0);
+    // Nobody learns from sign-up who has an account: the usual notice, no field error.
+    await expect(page.getByTestId("check-email")).toContainText(/^Check your e-mail to continue\./);
+    await expect(page.getByLabel("Email")).toHaveCount(0);
+    expect(await db.practice.count({ where: { name: practice } }), "no practice is made for a taken address").toBe(0);
+    expect(await db.accountRequest.count({ where: { email: existing.email } })).toBe(0);
   });
 });
 
@@ -134,6 +136,10 @@ test.describe("a chosen time zone survives a validation error", () => {
     // Fixing only the password must create the account in the zone that was chosen.
     await page.getByLabel("Password").fill("a long enough password");
     await page.getByRole("button", { name: "Create practice" }).click();
+    await expect(page.getByTestId("check-email")).toBeVisible();
+    await page.goto(new URL(await linkFromOutbox(email, "/confirm")).pathname);
+    await page.getByLabel("Your password").fill("a long enough password");
+    await page.getByRole("button", { name: "Confirm and sign in" }).click();
     await expect(page).toHaveURL(/\/clients$/);
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { timeZone: true } });
     expect(user.timeZone).toBe("Asia/Tokyo");
