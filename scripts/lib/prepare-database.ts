@@ -10,7 +10,7 @@ import { createBackup, type BackupOptions } from "./backup/create-backup";
 import { backupFileName } from "./backup/paths";
 import { describeContents } from "./backup/tables";
 import { checkAppRole, grantAppPrivileges, roleOf } from "./database-roles";
-import { applyMigrations, MIGRATIONS_DIR, pendingMigrations } from "./schema-engine";
+import { applyMigrations, failedMigrations, MIGRATIONS_DIR, pendingMigrations } from "./schema-engine";
 
 export type BackupBeforeMigrating = {
   /** Folder for the backup (e.g. .data/backups). */
@@ -54,7 +54,8 @@ export async function prepareDatabase(
 /** A backup named after the time and the migrations about to run, when there is data to lose. */
 async function backupIfMigrating(url: string, migrationsDir: string, backup: BackupBeforeMigrating): Promise<string | undefined> {
   const pending = await pendingMigrations(url, migrationsDir);
-  if (pending.length === 0) return undefined;
+  // A failed migration stops applyMigrations before anything runs: no backup needed for that.
+  if (pending.length === 0 || (await failedMigrations(url)).length > 0) return undefined;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let holdsData: boolean;

@@ -70,7 +70,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     await prepareSession(client);
     const contents = await describeContents(client);
     const others = await otherConnections(client);
-    if (contents.holdsData && !options.force) throw new RestoreRefused(refusal(contents));
+    if (contents.holdsData && !options.force) throw new RestoreRefused(refusal(contents, options.file));
     if (others > 0 && !options.force) {
       throw new RestoreRefused(
         `${others} other connection${others === 1 ? " is" : "s are"} open to this database (is Trellis running?). Stop it first, then restore; --force restores anyway.`,
@@ -163,7 +163,7 @@ function resolveMigrations(manifest: Manifest, files: Map<string, Buffer>, migra
   return sql;
 }
 
-function refusal(contents: Contents): string {
+function refusal(contents: Contents, file: string): string {
   const total = [...contents.rows.values()].reduce((sum, count) => sum + count, 0);
   const some = ["Practice", "User", "Client", "Submission"]
     .filter((name) => contents.rows.get(name))
@@ -171,7 +171,8 @@ function refusal(contents: Contents): string {
     .join(", ");
   return (
     `This database already holds data (${total} rows in ${contents.tables} tables${some ? `: ${some}` : ""}), and a restore replaces all of it ` +
-    `with the backup's. If that is what you want, run the restore again with --force: it first backs up what is there now. ` +
+    `with the backup's. If that is what you want, run it again with --force (npm run db:restore -- ${file} --force): ` +
+    `it first backs up what is there now. ` +
     `Otherwise restore into a new, empty database.`
   );
 }
