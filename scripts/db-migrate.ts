@@ -7,10 +7,9 @@
 // fixed (or removed): marks it rolled back, as `prisma migrate resolve
 // --rolled-back` does, then applies the migrations again.
 import path from "node:path";
-import { BACKUP_DIR } from "./lib/backup/paths";
-import { DATA_DIR, openDatabase } from "./lib/database";
+import { openDatabase } from "./lib/database";
 import { loadDotEnv } from "./lib/load-dotenv";
-import { prepareDatabase } from "./lib/prepare-database";
+import { embeddedBackups, prepareDatabase } from "./lib/prepare-database";
 import { failedMigrations, MigrationFailed, MIGRATIONS_DIR, resolveRolledBack } from "./lib/schema-engine";
 
 function option(name: string): string | undefined {
@@ -49,14 +48,7 @@ try {
       { migrationUrl: db.migrationUrl, appUrl: db.url },
       {
         migrationsDir,
-        backupBeforeMigrating: db.embedded
-          ? {
-              dir: BACKUP_DIR,
-              source: "embedded",
-              authSecretFile: process.env.AUTH_SECRET ? undefined : path.join(DATA_DIR, "auth-secret"),
-              say: (line) => console.log(line),
-            }
-          : undefined,
+        backupBeforeMigrating: db.embedded ? embeddedBackups((line) => console.log(line)) : undefined,
       },
     );
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database schema is up to date.");

@@ -7,8 +7,9 @@ import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { syncBuiltInTemplates } from "../../lib/templates/sync-built-ins";
 import { createBackup, type BackupOptions } from "./backup/create-backup";
-import { backupFileName } from "./backup/paths";
+import { BACKUP_DIR, backupFileName } from "./backup/paths";
 import { describeContents } from "./backup/tables";
+import { DATA_DIR } from "./database";
 import { checkAppRole, grantAppPrivileges, roleOf } from "./database-roles";
 import { applyMigrations, failedMigrations, MIGRATIONS_DIR, pendingMigrations } from "./schema-engine";
 
@@ -20,6 +21,19 @@ export type BackupBeforeMigrating = {
   authSecretFile?: string;
   say: (line: string) => void;
 };
+
+/**
+ * For the embedded cluster: back up into .data/backups/, carrying the local
+ * auth secret (unless AUTH_SECRET comes from the environment).
+ */
+export function embeddedBackups(say: (line: string) => void): BackupBeforeMigrating {
+  return {
+    dir: BACKUP_DIR,
+    source: "embedded",
+    authSecretFile: process.env.AUTH_SECRET ? undefined : path.join(DATA_DIR, "auth-secret"),
+    say,
+  };
+}
 
 export async function prepareDatabase(
   urls: { migrationUrl: string; appUrl: string },

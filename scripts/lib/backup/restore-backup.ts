@@ -185,8 +185,9 @@ async function otherConnections(client: pg.Client): Promise<number> {
 }
 
 /**
- * Empties the public schema of Trellis's objects (the schema itself and its
- * privileges stay), so the backup's migrations start from nothing. Only what
+ * Empties the public schema of Trellis's objects (the schema itself, its
+ * privileges and extensions' objects stay), so the backup's migrations start
+ * from nothing. Only what
  * the owner role owns can go; anything else stops the restore with a reason.
  */
 async function clearSchema(client: pg.Client) {
@@ -195,25 +196,33 @@ async function clearSchema(client: pg.Client) {
       DO $$
       DECLARE item record;
       BEGIN
+        -- Oids, not names: dropping one object may take another with it
+        -- (CASCADE), which is then skipped rather than named by a bare number.
         FOR item IN
-          SELECT c.oid::regclass AS name,
-            CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind
+          SELECT c.oid,
+            CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind
           FROM pg_class c
-          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relispartition = false
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+          ORDER BY c.relkind = 'S'
         LOOP
-          EXECUTE format('DROP %s IF EXISTS %s CASCADE', item.kind, item.name);
-        END LOOP;
-        FOR item IN SELECT c.oid::regclass AS name FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'S' LOOP
-          EXECUTE format('DROP SEQUENCE IF EXISTS %s CASCADE', item.name);
-        END LOOP;
-        FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace LOOP
-          EXECUTE format('DROP ROUTINE IF EXISTS %s CASCADE', item.name);
+          CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = item.oid);
+          EXECUTE format('DROP %s %s CASCADE', item.kind, item.oid::regclass);
         END LOOP;
         FOR item IN
-          SELECT t.oid::regtype AS name FROM pg_type t
-          WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
+          SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
         LOOP
-          EXECUTE format('DROP TYPE IF EXISTS %s CASCADE', item.name);
+          CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_proc WHERE oid = item.oid);
+          EXECUTE format('DROP ROUTINE %s CASCADE', item.oid::regprocedure);
+        END LOOP;
+        FOR item IN
+          SELECT t.oid FROM pg_type t
+          WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+        LOOP
+          CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_type WHERE oid = item.oid);
+          EXECUTE format('DROP TYPE %s CASCADE', item.oid::regtype);
         END LOOP;
       END
       $$`);
