@@ -14,6 +14,26 @@ const config = [
     },
   },
   {
+    // Server Actions live with their domain in lib/ (lib/actions/define-action.ts);
+    // components never reach into a route folder.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              // One exception for now: app/(portal)/portal/homework/actions.ts (its owner is rewriting it;
+              // when it moves to lib/homework/, drop the lookahead).
+              regex: "^(@/|(\\.\\./)+)app/(?!\\(portal\\)/portal/homework/actions$)",
+              message: "components/ must not import from app/: import the action or helper from its domain in lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "tests/**", "e2e/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

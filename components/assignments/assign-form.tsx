@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { assignAction } from "@/app/(therapist)/clients/[clientId]/actions";
+import { assignAction } from "@/lib/assignments/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

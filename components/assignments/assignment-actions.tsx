@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeAssignmentAction, updateAssignmentAction } from "@/app/(therapist)/clients/[clientId]/actions";
+import { changeAssignmentAction, updateAssignmentAction } from "@/lib/assignments/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import { acceptInvitationAction } from "@/lib/accounts/actions";
 import { CheckEmailNotice } from "@/components/auth/check-email-notice";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { confirmAccountAction } from "@/app/(auth)/confirm/[token]/actions";
+import { confirmAccountAction } from "@/lib/accounts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

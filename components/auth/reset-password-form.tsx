@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { resetPasswordAction } from "@/app/(auth)/reset-password/[token]/actions";
+import { resetPasswordAction } from "@/lib/accounts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

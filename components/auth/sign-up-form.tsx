@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { signUpAction } from "@/lib/accounts/actions";
 import { CheckEmailNotice } from "@/components/auth/check-email-notice";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { FormAlert } from "@/components/ui/form-alert";

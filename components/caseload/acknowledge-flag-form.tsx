@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { acknowledgeCaseloadFlagAction } from "@/app/(therapist)/dashboard/actions";
+import { acknowledgeCaseloadFlagAction } from "@/lib/caseload/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";

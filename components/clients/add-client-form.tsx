@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { addClientAction } from "@/app/(therapist)/clients/actions";
+import { addClientAction } from "@/lib/clients/actions";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { archiveClientAction } from "@/app/(therapist)/clients/actions";
+import { archiveClientAction } from "@/lib/clients/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formError } from "@/components/ui/form-state";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { linkPartnerAction, unlinkPartnerAction } from "@/app/(therapist)/clients/[clientId]/partner-actions";
+import { linkPartnerAction, unlinkPartnerAction } from "@/lib/clients/actions";
 import { SelectField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldError, formError, typedValue } from "@/components/ui/form-state";

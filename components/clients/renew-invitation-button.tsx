@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { renewInvitationAction } from "@/app/(therapist)/clients/actions";
+import { renewInvitationAction } from "@/lib/clients/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { InvitationLink } from "./invitation-link";

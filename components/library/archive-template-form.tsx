@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { archiveTemplateAction } from "@/app/(therapist)/library/actions";
+import { archiveTemplateAction } from "@/lib/templates/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formError } from "@/components/ui/form-state";

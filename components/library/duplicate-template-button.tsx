@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { duplicateTemplateAction } from "@/app/(therapist)/library/actions";
+import { duplicateTemplateAction } from "@/lib/templates/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";

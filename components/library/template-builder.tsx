@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { createTemplateAction, updateTemplateAction } from "@/app/(therapist)/library/actions";
+import { createTemplateAction, updateTemplateAction } from "@/lib/templates/actions";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { giveFeedbackAction } from "@/app/(therapist)/review/actions";
+import { giveFeedbackAction } from "@/lib/review/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { acknowledgeFlagAction } from "@/app/(therapist)/review/actions";
+import { acknowledgeFlagAction } from "@/lib/review/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/field";

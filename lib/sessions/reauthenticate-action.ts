@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { publicValueAction } from "@/lib/actions/define-action";
 import { signIn } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/validations/auth";
 import { readSessionClaims } from "./session-token";
@@ -37,31 +38,35 @@ const SECOND_FACTOR = "Enter the 6-digit code from your authenticator app (or a 
  * was issued to: nobody else can take over the page.
  */
 export async function reauthenticateAction(input: { email: unknown; password: unknown; code?: unknown }): Promise<ReauthenticateResult> {
-  const parsed = reauthenticateSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { ok: false, reason: "invalid", message: "Please check the highlighted fields.", fieldErrors };
-  }
-  const { email, password, code } = parsed.data;
-
-  const previous = await readSessionClaims();
-  if (previous?.email && previous.email.toLowerCase() !== email) {
-    return { ok: false, reason: "invalid", message: GENERIC, fieldErrors: {} };
-  }
-
-  try {
-    await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const errorCode = error.type === "CredentialsSignin" ? (error as { code?: string }).code : undefined;
-      if (errorCode === "rate_limited") return { ok: false, reason: "rate_limited", message: RATE_LIMITED, fieldErrors: {} };
-      if (errorCode === "second_factor_required") {
-        return { ok: false, reason: "second_factor_required", message: SECOND_FACTOR, fieldErrors: code ? { code: [SECOND_FACTOR] } : {} };
-      }
-      return { ok: false, reason: "invalid", message: code ? GENERIC_WITH_CODE : GENERIC, fieldErrors: {} };
-    }
-    throw error;
-  }
-  return { ok: true };
+  return reauthenticate(input);
 }
+
+const reauthenticate = publicValueAction(
+  reauthenticateSchema,
+  async (_caller, { email, password, code }): Promise<ReauthenticateResult> => {
+    const previous = await readSessionClaims();
+    if (previous?.email && previous.email.toLowerCase() !== email) {
+      return { ok: false, reason: "invalid", message: GENERIC, fieldErrors: {} };
+    }
+
+    try {
+      await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const errorCode = error.type === "CredentialsSignin" ? (error as { code?: string }).code : undefined;
+        if (errorCode === "rate_limited") return { ok: false, reason: "rate_limited", message: RATE_LIMITED, fieldErrors: {} };
+        if (errorCode === "second_factor_required") {
+          return { ok: false, reason: "second_factor_required", message: SECOND_FACTOR, fieldErrors: code ? { code: [SECOND_FACTOR] } : {} };
+        }
+        return { ok: false, reason: "invalid", message: code ? GENERIC_WITH_CODE : GENERIC, fieldErrors: {} };
+      }
+      throw error;
+    }
+    return { ok: true };
+  },
+  (error): ReauthenticateResult => {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    return { ok: false, reason: "invalid", message: "Please check the highlighted fields.", fieldErrors };
+  },
+);

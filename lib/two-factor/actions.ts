@@ -1,11 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { failureFrom, validationFailure, type ActionResult, type FormState } from "@/lib/actions/result";
-import { requireTherapist } from "@/lib/auth/session";
+import { signedInAction, signedInCommand, therapistAction, type Revalidate } from "@/lib/actions/define-action";
+import type { ActionResult, FormState } from "@/lib/actions/result";
+import type { Identity } from "@/lib/auth/session";
 import { clientAddressFrom } from "@/lib/http/client-address";
-import { requireTwoFactorCaller } from "./caller";
+import type { TwoFactorCaller } from "./caller";
 import { confirmTwoFactorEnrolment } from "./confirm-enrolment";
 import { disableTwoFactor } from "./disable-two-factor";
 import { TWO_FACTOR_ENROLMENT_PATH } from "./enforcement";
@@ -21,86 +21,88 @@ import { startTwoFactorEnrolment } from "./start-enrolment";
 
 export type RecoveryCodesState = FormState<{ recoveryCodes: string[] }>;
 
-// Enrolment and the account cards check the session with
-// requireTwoFactorCaller, not requireTherapist: a therapist whose practice
-// requires two-step sign-in must be able to set it up first.
+// Enrolment and the account cards go through signedInAction, not
+// therapistAction: a therapist whose practice requires two-step sign-in must
+// be able to set it up first (requireTherapist would send them back here).
 
-function revalidateAccountPages() {
-  revalidatePath("/account");
-  revalidatePath("/portal/account");
-  revalidatePath(TWO_FACTOR_ENROLMENT_PATH);
+const ACCOUNT_PAGES: Revalidate[] = ["/account", "/portal/account", TWO_FACTOR_ENROLMENT_PATH];
+
+async function callerOf(identity: Identity): Promise<TwoFactorCaller> {
+  return { userId: identity.userId, practiceId: identity.practiceId, sessionId: identity.sessionId, address: clientAddressFrom(await headers()) };
 }
 
 export async function startEnrolmentAction(): Promise<ActionResult> {
-  const { caller } = await requireTwoFactorCaller();
-  try {
-    await startTwoFactorEnrolment(caller);
-  } catch (error) {
-    return failureFrom(error);
-  }
-  revalidateAccountPages();
-  return { ok: true };
+  return startEnrolment();
 }
+
+const startEnrolment = signedInCommand(async ({ identity }): Promise<ActionResult> => {
+  await startTwoFactorEnrolment(await callerOf(identity));
+  return { ok: true };
+}, ACCOUNT_PAGES);
 
 // No revalidation on success: the page would re-render without the form
 // that is showing the recovery codes. The person continues when they have
 // saved them (router.refresh in the form).
 export async function confirmEnrolmentAction(_previous: RecoveryCodesState, formData: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
-  const { caller } = await requireTwoFactorCaller();
-  const parsed = confirmEnrolmentSchema.safeParse({ code: formData.get("code") });
-  if (!parsed.success) return validationFailure(parsed.error);
-  try {
-    return { ok: true, ...(await confirmTwoFactorEnrolment(caller, parsed.data.code)) };
-  } catch (error) {
-    return failureFrom(error);
-  }
+  return confirmEnrolment(formData);
 }
+
+const confirmEnrolment = signedInAction(
+  confirmEnrolmentSchema,
+  async ({ identity }, data): Promise<ActionResult<{ recoveryCodes: string[] }>> => ({
+    ok: true,
+    ...(await confirmTwoFactorEnrolment(await callerOf(identity), data.code)),
+  }),
+  { input: (formData) => ({ code: formData.get("code") }) },
+);
 
 export async function regenerateRecoveryCodesAction(
   _previous: RecoveryCodesState,
   formData: FormData,
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
-  const { caller } = await requireTwoFactorCaller();
-  const parsed = regenerateRecoveryCodesSchema.safeParse({ code: formData.get("code") });
-  if (!parsed.success) return validationFailure(parsed.error);
-  try {
-    return { ok: true, ...(await regenerateRecoveryCodes(caller, parsed.data.code)) };
-  } catch (error) {
-    return failureFrom(error);
-  }
+  return regenerateCodes(formData);
 }
+
+const regenerateCodes = signedInAction(
+  regenerateRecoveryCodesSchema,
+  async ({ identity }, data): Promise<ActionResult<{ recoveryCodes: string[] }>> => ({
+    ok: true,
+    ...(await regenerateRecoveryCodes(await callerOf(identity), data.code)),
+  }),
+  { input: (formData) => ({ code: formData.get("code") }) },
+);
 
 export async function disableTwoFactorAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  const { caller } = await requireTwoFactorCaller();
-  const parsed = disableTwoFactorSchema.safeParse({ password: formData.get("password"), code: formData.get("code") });
-  if (!parsed.success) return validationFailure(parsed.error);
-  try {
-    await disableTwoFactor(caller, parsed.data);
-  } catch (error) {
-    return failureFrom(error);
-  }
-  revalidateAccountPages();
-  return { ok: true, message: "Two-step sign-in is off. You'll sign in with your password only." };
+  return disable(formData);
 }
 
+const disable = signedInAction(
+  disableTwoFactorSchema,
+  async ({ identity }, data): Promise<ActionResult> => {
+    await disableTwoFactor(await callerOf(identity), data);
+    return { ok: true, message: "Two-step sign-in is off. You'll sign in with your password only." };
+  },
+  { input: (formData) => ({ password: formData.get("password"), code: formData.get("code") }), revalidate: ACCOUNT_PAGES },
+);
+
 export async function setPracticeRequirementAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  const therapist = await requireTherapist();
-  const parsed = practiceRequirementSchema.safeParse({ requireTwoFactor: formData.get("requireTwoFactor") ?? "off" });
-  if (!parsed.success) return validationFailure(parsed.error);
-  const required = parsed.data.requireTwoFactor === "on";
-  try {
+  return setPracticeRequirement(formData);
+}
+
+const setPracticeRequirement = therapistAction(
+  practiceRequirementSchema,
+  async ({ identity }, data): Promise<ActionResult> => {
+    const required = data.requireTwoFactor === "on";
     await setPracticeTwoFactorRequirement(
-      { therapistId: therapist.userId, practiceId: therapist.practiceId, address: clientAddressFrom(await headers()) },
+      { therapistId: identity.userId, practiceId: identity.practiceId, address: clientAddressFrom(await headers()) },
       required,
     );
-  } catch (error) {
-    return failureFrom(error);
-  }
-  revalidatePath("/account");
-  return {
-    ok: true,
-    message: required
-      ? "Saved. Therapists of your practice now need two-step sign-in."
-      : "Saved. Two-step sign-in is now optional for therapists of your practice.",
-  };
-}
+    return {
+      ok: true,
+      message: required
+        ? "Saved. Therapists of your practice now need two-step sign-in."
+        : "Saved. Two-step sign-in is now optional for therapists of your practice.",
+    };
+  },
+  { input: (formData) => ({ requireTwoFactor: formData.get("requireTwoFactor") ?? "off" }), revalidate: ["/account"] },
+);

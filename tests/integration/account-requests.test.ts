@@ -4,8 +4,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
-import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { acceptInvitationAction } from "@/lib/accounts/actions";
+import { signUpAction } from "@/lib/accounts/actions";
 import { CheckEmailNotice } from "@/components/auth/check-email-notice";
 import { TOO_MANY_SIGN_UPS } from "@/lib/accounts/account-limits";
 import { CHECK_EMAIL } from "@/lib/accounts/check-email";

@@ -3,8 +3,8 @@
 // session, keeps two-factor sign-in as it was, and is audited.
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
-import { resetPasswordAction } from "@/app/(auth)/reset-password/[token]/actions";
+import { forgotPasswordAction } from "@/lib/accounts/actions";
+import { resetPasswordAction } from "@/lib/accounts/actions";
 import { TOO_MANY_RESETS } from "@/lib/accounts/account-limits";
 import { PASSWORD_RESET_DONE, RESET_REQUESTED } from "@/lib/accounts/check-email";
 import { inspectPasswordReset, PasswordResetUnusable, resetPassword } from "@/lib/accounts/password-reset";

@@ -193,32 +193,32 @@ const exerciseForm = (title: string) => ({
 export const actions: ActionRow[] = [
   // Signed-out forms. Invalid on purpose where a valid call would spend the
   // shared per-address limits that the rest of the suite signs in under.
-  action("app/(auth)/sign-in/actions.ts#signInAction", {
+  action("lib/auth/actions.ts#signInAction", {
     expect: every("refused"),
     call: (w) => ({ form: { email: w.clientA.email, password: "" } }),
     targets: (w) => [snap.user(w.clientA.userId)],
   }),
-  action("app/(auth)/sign-up/actions.ts#signUpAction", {
+  action("lib/accounts/actions.ts#signUpAction", {
     expect: every("refused"),
     call: (w) => ({ form: { name: "", practiceName: "Sneaky Practice", email: w.clientA.email, password: NEW_PASSWORD, timeZone: "Europe/Berlin" } }),
     targets: (w) => [snap.email(w.clientA.email)],
   }),
-  action("app/(auth)/invite/[token]/actions.ts#acceptInvitationAction", {
+  action("lib/accounts/actions.ts#acceptInvitationAction", {
     expect: every("refused"),
     call: () => ({ form: { token: "not-a-real-invitation-token-0000000000", password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` } }),
     targets: (w) => [snap.client(w.invited.id), snap.email(w.invited.email)],
   }),
-  action("app/(auth)/forgot-password/actions.ts#forgotPasswordAction", {
+  action("lib/accounts/actions.ts#forgotPasswordAction", {
     expect: every("refused"),
     call: () => ({ form: { email: "not an e-mail address" } }),
     targets: (w) => [snap.user(w.clientA.userId)],
   }),
-  action("app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction", {
+  action("lib/accounts/actions.ts#resetPasswordAction", {
     expect: every("refused"),
     call: () => ({ form: { token: "not-a-real-reset-token-00000000000000", password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` } }),
     targets: (w) => [snap.user(w.clientA.userId)],
   }),
-  action("app/(auth)/confirm/[token]/actions.ts#confirmAccountAction", {
+  action("lib/accounts/actions.ts#confirmAccountAction", {
     expect: every("refused"),
     call: () => ({ form: { token: "not-a-real-confirmation-token-000000000", password: "" } }),
     targets: (w) => [snap.email(w.clientA.email)],
@@ -315,7 +315,7 @@ export const actions: ActionRow[] = [
   }),
 
   // The therapist's clients. Extra fields naming therapist A are ignored.
-  action("app/(therapist)/clients/actions.ts#addClientAction", {
+  action("lib/clients/actions.ts#addClientAction", {
     expect: THERAPISTS,
     call: (w) => ({
       form: {
@@ -328,81 +328,81 @@ export const actions: ActionRow[] = [
     }),
     targets: (w) => [snap.caseload(w.therapistA.id)],
   }),
-  action("app/(therapist)/clients/actions.ts#renewInvitationAction", {
+  action("lib/clients/actions.ts#renewInvitationAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { clientId: w.invited.id } }),
     targets: (w) => [snap.client(w.invited.id)],
   }),
-  action("app/(therapist)/clients/actions.ts#archiveClientAction", {
+  action("lib/clients/actions.ts#archiveClientAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { clientId: w.invited.id } }),
     targets: (w) => [snap.client(w.invited.id)],
   }),
-  action("app/(therapist)/clients/[clientId]/actions.ts#assignAction", {
+  action("lib/assignments/actions.ts#assignAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { templateId: w.builtInLogTemplateId, clientIds: [w.clientA.id], scheduleType: "DAILY", startDate: w.today, note: "" } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(therapist)/clients/[clientId]/actions.ts#updateAssignmentAction", {
+  action("lib/assignments/actions.ts#updateAssignmentAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { assignmentId: w.changeAssignmentId, note: "Try it after dinner.", endDate: "" } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(therapist)/clients/[clientId]/actions.ts#changeAssignmentAction", {
+  action("lib/assignments/actions.ts#changeAssignmentAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { assignmentId: w.changeAssignmentId, change: "pause" } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(therapist)/clients/[clientId]/partner-actions.ts#linkPartnerAction", {
+  action("lib/clients/actions.ts#linkPartnerAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { clientId: w.clientB.id, partnerClientId: w.spare.id } }),
     targets: (w) => [snap.client(w.clientB.id), snap.client(w.spare.id)],
   }),
-  action("app/(therapist)/clients/[clientId]/partner-actions.ts#unlinkPartnerAction", {
+  action("lib/clients/actions.ts#unlinkPartnerAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { clientId: w.clientA.id } }),
     targets: (w) => [snap.client(w.clientA.id), snap.client(w.partner.id)],
   }),
-  action("app/(therapist)/dashboard/actions.ts#acknowledgeCaseloadFlagAction", {
+  action("lib/caseload/actions.ts#acknowledgeCaseloadFlagAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { kind: "SILENT", clientId: w.clientA.id, note: "Called them; all is well." } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
 
   // Review and safety.
-  action("app/(therapist)/review/actions.ts#acknowledgeFlagAction", {
+  action("lib/review/actions.ts#acknowledgeFlagAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { flagId: w.safetyFlagId, note: "Safety plan agreed by phone." } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(therapist)/review/actions.ts#giveFeedbackAction", {
+  action("lib/review/actions.ts#giveFeedbackAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { submissionId: w.submissionId, body: "Thank you for writing this down." } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(therapist)/review/actions.ts#setReviewedAction", {
+  action("lib/review/actions.ts#setReviewedAction", {
     expect: { ...THERAPIST_A_ONLY, therapistB: "ignored" },
     call: (w) => ({ form: { submissionId: w.submissionId, reviewed: "true" } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
 
   // The exercise library.
-  action("app/(therapist)/library/actions.ts#createTemplateAction", {
+  action("lib/templates/actions.ts#createTemplateAction", {
     expect: THERAPISTS,
     call: (w) => ({ form: { ...exerciseForm("Trust moments"), practiceId: w.therapistA.practiceId } }),
     targets: (w) => [snap.templates(w.therapistA.practiceId)],
   }),
-  action("app/(therapist)/library/actions.ts#updateTemplateAction", {
+  action("lib/templates/actions.ts#updateTemplateAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { templateId: w.template.id, ...exerciseForm("Renamed by someone else") } }),
     targets: (w) => [snap.templates(w.therapistA.practiceId)],
   }),
-  action("app/(therapist)/library/actions.ts#duplicateTemplateAction", {
+  action("lib/templates/actions.ts#duplicateTemplateAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { templateId: w.template.id } }),
     targets: (w) => [snap.templates(w.therapistA.practiceId)],
   }),
-  action("app/(therapist)/library/actions.ts#archiveTemplateAction", {
+  action("lib/templates/actions.ts#archiveTemplateAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { templateId: w.template.id } }),
     targets: (w) => [snap.templates(w.therapistA.practiceId)],

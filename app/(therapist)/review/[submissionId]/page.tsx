@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { setReviewedAction } from "../actions";
+import { setReviewedAction } from "@/lib/review/actions";
 import { AnswerList } from "@/components/exercises/answer-list";
 import { FeedbackForm } from "@/components/review/feedback-form";
 import { Button } from "@/components/ui/button";

@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { therapistAction, type Parser } from "@/lib/actions/define-action";
+import { formValues, type ActionResult, type FormState } from "@/lib/actions/result";
+import { parseTemplateForm, templateIdSchema } from "@/lib/validations/templates";
+import { archiveTemplate } from "./archive-template";
+import { duplicateTemplate } from "./duplicate-template";
+import { createCustomTemplate, updateCustomTemplate } from "./save-template";
+
+// The builder keeps what was typed in its own state, so failures echo no values.
+
+type TemplateForm = NonNullable<ReturnType<typeof parseTemplateForm>["data"]>;
+
+/** The builder's form, with the error map its preview uses too. */
+const templateForm: Parser<TemplateForm> = { safeParse: (input) => parseTemplateForm(input as Record<string, string>) };
+
+/** Which template, then its new content: the id is checked first, as the builder expects. */
+const templateUpdate: Parser<{ templateId: string; template: TemplateForm }> = {
+  safeParse: (input) => {
+    const { id, values } = input as { id: unknown; values: Record<string, string> };
+    const which = templateIdSchema.safeParse(id);
+    if (!which.success) return which;
+    const form = parseTemplateForm(values);
+    if (!form.success) return form;
+    return { success: true, data: { templateId: which.data.templateId, template: form.data } };
+  },
+};
+
+const byTemplateId = (formData: FormData) => ({ templateId: formData.get("templateId") });
+
+export async function createTemplateAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return create(formData);
+}
+
+const create = therapistAction(
+  templateForm,
+  async ({ scope }, template): Promise<ActionResult> => {
+    const saved = await createCustomTemplate(scope, template);
+    revalidatePath("/library");
+    redirect(`/library/${saved.templateId}?saved=created`);
+  },
+  { input: formValues },
+);
+
+export async function updateTemplateAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return update(formData);
+}
+
+const update = therapistAction(
+  templateUpdate,
+  async ({ scope }, { templateId, template }): Promise<ActionResult> => {
+    const saved = await updateCustomTemplate(scope, templateId, template);
+    revalidatePath("/library");
+    revalidatePath(`/library/${saved.templateId}`);
+    redirect(`/library/${saved.templateId}?saved=${saved.newVersion ? "new-version" : "updated"}`);
+  },
+  { input: (formData) => ({ id: byTemplateId(formData), values: formValues(formData) }) },
+);
+
+export async function duplicateTemplateAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return duplicate(formData);
+}
+
+const duplicate = therapistAction(
+  templateIdSchema,
+  async ({ scope }, { templateId }): Promise<ActionResult> => {
+    const saved = await duplicateTemplate(scope, templateId);
+    revalidatePath("/library");
+    redirect(`/library/${saved.templateId}/edit?from=duplicate`);
+  },
+  { input: byTemplateId },
+);
+
+export async function archiveTemplateAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return archive(formData);
+}
+
+const archive = therapistAction(
+  templateIdSchema,
+  async ({ scope }, { templateId }): Promise<ActionResult> => {
+    await archiveTemplate(scope, templateId);
+    revalidatePath("/library");
+    redirect("/library?archived=1");
+  },
+  { input: byTemplateId },
+);
