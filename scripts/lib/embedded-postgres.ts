@@ -100,7 +100,13 @@ export async function startEmbeddedPostgres(options: {
   const lostIt = (postmaster: Postmaster, what: string) => {
     if (current !== postmaster || stopping) return;
     current = null;
-    for (const listener of listeners) listener(what);
+    // Its own last complaint (lines are "<time> [<pid>] LEVEL: text"), not its backends' echo of its end.
+    const words = recent
+      .filter((line) => line.includes(`[${postmaster.pid}]`) && /FATAL|PANIC|shutdown request|terminated by signal/.test(line))
+      .at(-1)
+      ?.replace(/^.*?\] /, "")
+      .replace(/\s+/g, " ");
+    for (const listener of listeners) listener(words ? `${what} (its last message: ${words})` : what);
   };
   const lookAfter = (postmaster: Postmaster, { guard = true } = {}) => {
     current = postmaster;
@@ -194,11 +200,10 @@ export async function startEmbeddedPostgres(options: {
     get pid() {
       return current?.pid ?? null;
     },
-    lastLog: () => [...recent],
     onUnexpectedExit(listener) {
       listeners.push(listener);
     },
-    async recover() {
+    async recover({ start = true } = {}) {
       if (stopping) throw new Error("stopping");
       // After a clean stop someone may be restarting it by hand (pg_ctl restart): give them a moment, then use theirs.
       const deadline = Date.now() + (lastExitWasClean ? 2_000 : 0);
@@ -212,13 +217,16 @@ export async function startEmbeddedPostgres(options: {
         if (Date.now() >= deadline) break;
         await sleep(100);
       }
+      if (!start) return "gone";
       for (let attempt = 1; ; attempt++) {
         try {
           await startOwn();
+          owned = true;
           return "restarted";
         } catch (error) {
           const state = inspectCluster(dataDir);
           if (state.kind === "running" && state.port === port) {
+            owned = true;
             adopt(state);
             return "adopted";
           }

@@ -103,9 +103,10 @@ function sameDirectory(a: string, b: string): boolean {
 /** What a supervised cluster offers (scripts/lib/embedded-postgres.ts). */
 export type SupervisedCluster = {
   readonly pid: number | null;
+  /** Called with what happened ("was killed (SIGKILL)", with its last message when it left one). */
   onUnexpectedExit(listener: (what: string) => void): void;
-  recover(): Promise<"restarted" | "adopted">;
-  lastLog(): string[];
+  /** Adopts a postmaster someone else started meanwhile, else (with `start`) starts a new one; "gone" when neither. */
+  recover(options?: { start?: boolean }): Promise<"restarted" | "adopted" | "gone">;
 };
 
 /**
@@ -120,20 +121,17 @@ export function keepPostgresRunning(
   let lastRestart = 0;
   cluster.onUnexpectedExit((what) => {
     void (async () => {
-      // Its own last complaint, not the backends' echo of its death.
-      const last = cluster
-        .lastLog()
-        .filter((line) => /FATAL|PANIC|ERROR|terminated by signal/.test(line) && !/unexpected postmaster exit/.test(line))
-        .at(-1);
-      const why = `PostgreSQL ${what}${last ? ` (its last message: ${last.trim()})` : ""}`;
-      if (Date.now() - lastRestart < windowMs) {
-        giveUp(`${why} again within ${Math.round(windowMs / 60_000)} minutes of being restarted; stopping Trellis rather than answer every request with an error. Start it again once the cause is fixed.`);
-        return;
-      }
-      say(`${why}. Restarting it…`);
+      const again = Date.now() - lastRestart < windowMs;
+      say(`PostgreSQL ${what}.${again ? "" : " Restarting it…"}`);
       const started = Date.now();
       try {
-        const how = await cluster.recover();
+        const how = await cluster.recover({ start: !again });
+        if (how === "gone") {
+          giveUp(
+            `PostgreSQL stopped again within ${Math.round(windowMs / 60_000)} minutes of being restarted; stopping Trellis rather than answer every request with an error. Start it again once the cause is fixed.`,
+          );
+          return;
+        }
         if (how === "restarted") lastRestart = Date.now();
         say(
           how === "adopted"
@@ -141,7 +139,7 @@ export function keepPostgresRunning(
             : `PostgreSQL is running again (pid ${cluster.pid}, after ${((Date.now() - started) / 1000).toFixed(1)} s).`,
         );
       } catch (error) {
-        giveUp(`${why}, and could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
+        giveUp(`PostgreSQL ${what}, and could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
       }
     })();
   });
