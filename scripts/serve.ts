@@ -12,7 +12,7 @@ import { buildIsCurrent, markBuilt, sourceHash } from "./lib/build-stamp";
 import { StartupError } from "./lib/embedded-postgres";
 import { loadDotEnv } from "./lib/load-dotenv";
 import { NEXT_BIN, run, TSX_BIN, withServerConditions } from "./lib/run";
-import { prepareDatabase } from "./lib/prepare-database";
+import { embeddedBackups, prepareDatabase } from "./lib/prepare-database";
 import { localAuthSecret } from "./lib/secret";
 import { clearWebPort, keepPostgresRunning, PortInUse, spawnSupervised, stopSupervised } from "./lib/supervise";
 import { EnvError, parseEnv } from "../lib/env";
@@ -98,7 +98,11 @@ try {
 }
 
 try {
-  const { applied, library, warnings } = await prepareDatabase({ migrationUrl: db.migrationUrl, appUrl: db.url });
+  const { applied, library, warnings } = await prepareDatabase(
+    { migrationUrl: db.migrationUrl, appUrl: db.url },
+    // A database that holds data is backed up before new migrations touch it (README, "When a migration fails").
+    { backupBeforeMigrating: db.embedded ? embeddedBackups(say) : undefined },
+  );
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
   for (const warning of warnings) say(`Warning: ${warning}`);
   if (library.created || library.updated) say(`Exercise library: ${library.created} added, ${library.updated} updated.`);
