@@ -9,6 +9,7 @@ import { createAuthSession } from "@/lib/sessions/create-session";
 import { findLiveSession } from "@/lib/sessions/find-live-session";
 import { authenticate } from "./authenticate";
 import { authConfig } from "./config";
+import { log } from "@/lib/log/logger";
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -26,6 +27,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         const left = typeof end === "number" ? Math.max(1, end - nowInSeconds()) : maxAge;
         return encode({ ...params, maxAge: Math.min(params.maxAge ?? maxAge, left) });
       },
+    },
+    // next-auth prints a stack trace for every refused sign-in, which is an
+    // expected outcome (and already in the audit trail): those are dropped;
+    // anything else goes to the structured log without its message details.
+    logger: {
+      error(error) {
+        // Our own refusals (TooManyAttempts, SecondFactorRequired) inherit this type.
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        log.error({ err: error, source: "next-auth" }, "authentication error");
+      },
+      warn(code) {
+        log.warn({ code, source: "next-auth" }, "authentication warning");
+      },
+      debug() {},
     },
     providers: [
       Credentials({
