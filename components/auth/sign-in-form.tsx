@@ -94,14 +94,15 @@ export function SignInForm({ next }: { next?: string }) {
         required
         error={fieldError(state, "password")}
       />
-      <p className="text-sm">
+      <SubmitButton pendingLabel="Signing in…" className="w-full">
+        Sign in
+      </SubmitButton>
+      {/* After the button, so the keyboard goes email → password → Sign in. */}
+      <p className="text-center text-sm">
         <Link href="/forgot-password" className="font-semibold text-brand-700 underline underline-offset-2">
           Forgot password?
         </Link>
       </p>
-      <SubmitButton pendingLabel="Signing in…" className="w-full">
-        Sign in
-      </SubmitButton>
     </form>
   );
 }

@@ -17,6 +17,18 @@ export const signUpSchema = z.object({
 
 const confirmation = (message: string) => secretField({ max: 200, typeMessage: message });
 
+/**
+ * Runs a cross-field check even when another field already failed (a too
+ * short password), so both messages show at once; zod would otherwise skip
+ * it. Only when the fields compared are both text.
+ */
+export const whenTexts =
+  (...keys: string[]) =>
+  (payload: { value: unknown }) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    keys.every((key) => typeof (payload.value as Record<string, unknown>)[key] === "string");
+
 export const acceptInvitationSchema = z
   .object({
     token: secretField({ max: 200 }).min(1),
@@ -26,6 +38,7 @@ export const acceptInvitationSchema = z
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],
     message: "The two passwords do not match.",
+    when: whenTexts("password", "confirmPassword"),
   });
 
 export const changePasswordSchema = z
@@ -37,6 +50,7 @@ export const changePasswordSchema = z
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],
     message: "The two passwords do not match.",
+    when: whenTexts("newPassword", "confirmPassword"),
   })
   .refine((value) => value.newPassword !== value.currentPassword, {
     path: ["newPassword"],

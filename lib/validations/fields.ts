@@ -26,8 +26,11 @@ export const newPasswordField = secretField({
   typeMessage: "Choose a password.",
   maxMessage: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
 })
-  .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.`, abort: true })
+  // Not aborting, so a form's "passwords do not match" still shows beside it;
+  // the guessability check below skips what is already too short instead.
+  .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
   .superRefine((value, ctx) => {
+    if (value.length < PASSWORD_MIN_LENGTH) return;
     const weakness = passwordWeakness(value);
     if (weakness) ctx.addIssue({ code: "custom", message: weakness });
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { whenTexts } from "./auth";
 import { emailField, newPasswordField } from "./fields";
 
 // Tokens from links: 43 base64url characters (256 bits); anything else is not ours.
@@ -15,6 +16,7 @@ export const resetPasswordSchema = z
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],
     message: "The two passwords do not match.",
+    when: whenTexts("password", "confirmPassword"),
   });
 
 export const confirmAccountSchema = z.object({

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { acceptInvitationSchema, changePasswordSchema, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { addClientSchema, clientIdSchema } from "@/lib/validations/clients";
+import { resetPasswordSchema } from "@/lib/validations/recovery";
 
 type Schema = { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
 
@@ -122,6 +123,16 @@ describe("acceptInvitationSchema", () => {
     });
     expect(errors(acceptInvitationSchema, { token: "a-token", password: PASSWORD })).toEqual({
       confirmPassword: ["Type the password again."],
+    });
+  });
+
+  it("flags a short password and a mismatched confirmation at the same time", () => {
+    expect(errors(acceptInvitationSchema, { ...accept, password: "short", confirmPassword: "different" })).toEqual({
+      password: ["Use at least 12 characters."],
+      confirmPassword: ["The two passwords do not match."],
+    });
+    expect(errors(resetPasswordSchema, { token: "t", password: "short", confirmPassword: "different" })).toMatchObject({
+      confirmPassword: ["The two passwords do not match."],
     });
   });
 
