@@ -46,6 +46,8 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: process.env.APP_URL,
+      // One JSON line per request would bury the test output; warnings and errors still show.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

@@ -7,11 +7,13 @@
 // browser tests and the bench all serve through it.
 //
 //   node --import tsx scripts/server/trellis-server.ts start|dev [--port 3000] [--hostname 127.0.0.1]
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { declaresTooLarge, MAX_BODY_BYTES, refusals } from "../../lib/http/action-request";
 import { sanitiseForwardedHeaders } from "../../lib/http/forwarded-headers";
 import { EnvError, getEnv } from "../../lib/env";
+import { log } from "../../lib/log/logger";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -107,9 +109,34 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
   await handle(request, response);
 }
 
+// A request id a trusted proxy chose, or our own; anything else a browser sent is replaced.
+const REQUEST_ID = /^[\w.-]{8,64}$/;
+
+/**
+ * One structured line per request (lib/log/logger.ts): id, method, path
+ * without its query (search terms stay out of logs), status and time. The id
+ * goes to Next as X-Request-Id (onRequestError logs it) and back to the caller.
+ */
+function logRequest(request: http.IncomingMessage, response: http.ServerResponse) {
+  const offered = request.headers["x-request-id"];
+  const requestId = trustProxy && typeof offered === "string" && REQUEST_ID.test(offered) ? offered : randomUUID();
+  request.headers["x-request-id"] = requestId;
+  response.setHeader("X-Request-Id", requestId);
+  const startedAt = process.hrtime.bigint();
+  const path = (request.url ?? "/").split("?")[0]!.slice(0, 200);
+  response.once("close", () => {
+    const ms = Number((process.hrtime.bigint() - startedAt) / 1_000n) / 1000;
+    const entry = { requestId, method: request.method, path, status: response.statusCode, ms, completed: response.writableFinished };
+    if (response.statusCode >= 500) log.error(entry, "request");
+    else if (path.startsWith("/_next/")) log.debug(entry, "request");
+    else log.info(entry, "request");
+  });
+}
+
 server.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
+  logRequest(request, response);
   serve(request, response).catch((error: unknown) => {
-    console.error(`Failed to handle ${request.method} ${request.url}`, error);
+    log.error({ err: error, requestId: request.headers["x-request-id"], method: request.method }, "request failed in the server");
     if (response.headersSent) response.destroy();
     else {
       response.statusCode = 500;
