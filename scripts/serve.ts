@@ -82,6 +82,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(DATA_DIR),
   NODE_ENV: mode === "dev" ? "development" : "production",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The embedded demo has no SMTP: print unsent mail to this terminal (lib/mail/send-mail.ts).
+  ...(db.embedded && !process.env.SMTP_URL ? { TRELLIS_PRINT_UNSENT_MAIL: "1" } : {}),
   // Links in e-mails need the public address. On the embedded demo it is this
   // machine; with a real DATABASE_URL (a deployment) APP_URL must be set.
   APP_URL: process.env.APP_URL || (db.embedded ? `http://localhost:${port}` : undefined),

@@ -45,7 +45,10 @@ export function queueMessage(message: MailMessage, client: OutboxWriter = db): P
  */
 export async function deliverQueued(message: QueuedMessage): Promise<DeliveryOutcome> {
   const { SMTP_URL, EMAIL_FROM } = getEnv();
-  if (!SMTP_URL) return "kept";
+  if (!SMTP_URL) {
+    printForLocalDemo(message);
+    return "kept";
+  }
   try {
     await transporterFor(SMTP_URL).sendMail({
       from: EMAIL_FROM,
@@ -75,4 +78,17 @@ function transporterFor(url: string): Transporter {
     cached = { url, transporter };
   }
   return cached.transporter;
+}
+
+/**
+ * On the embedded demo (`npm start` without DATABASE_URL sets
+ * TRELLIS_PRINT_UNSENT_MAIL=1) there is no SMTP, and account e-mails
+ * (confirmation and reset links) are deliberately not in any practice's
+ * Outbox. Printing them to the terminal of the person who started Trellis on
+ * their own machine lets them finish a sign-up or an invitation. Never on a
+ * deployment: there the variable is not set and mail needs SMTP_URL.
+ */
+function printForLocalDemo(message: QueuedMessage) {
+  if (process.env.TRELLIS_PRINT_UNSENT_MAIL !== "1") return;
+  console.log(`\n[trellis] E-mail (not sent: no SMTP_URL) to ${message.toAddress} — ${message.subject}\n${message.body}\n`);
 }
