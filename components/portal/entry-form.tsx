@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { findSafetyConcerns, type Answers, type FieldDefinition } from "@/lib/exercises";
-import { saveDraftAction, submitEntryAction } from "@/app/(portal)/portal/homework/actions";
+import { saveDraftAction, submitEntryAction } from "@/lib/homework/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ConflictBanner } from "./conflict-banner";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { startLogEntryAction } from "@/app/(portal)/portal/homework/actions";
+import { startLogEntryAction } from "@/lib/homework/actions";
 import { describeLocalDate, type LocalDate } from "@/lib/dates/local-date";
 import type { HomeworkItem } from "@/lib/homework/portal-overview";
 import { buttonClasses } from "@/components/ui/button";

@@ -87,11 +87,6 @@ function serverActionModules(): string[] {
 
 const MODULES = serverActionModules();
 
-// Not yet through the wrapper: its owner is rewriting this module in the same
-// session. A listed action may throw; any other may not. Remove it once the
-// module uses lib/actions/define-action.ts.
-const NOT_YET_WRAPPED = new Set(["app/(portal)/portal/homework/actions.ts#startLogEntryAction"]);
-
 const WRONG_ARGUMENTS: unknown[][] = [
   [],
   [undefined],
@@ -122,8 +117,8 @@ describe("every Server Action, called with arguments of the wrong types", () => 
   it("finds the action modules on disk, in lib/ and not in route folders", () => {
     expect(MODULES.length).toBeGreaterThanOrEqual(10);
     expect(MODULES).toContain("lib/clients/actions.ts");
-    // Only the homework module (owned elsewhere this session) is still in app/.
-    expect(MODULES.filter((file) => file.startsWith("app/"))).toEqual(["app/(portal)/portal/homework/actions.ts"]);
+    expect(MODULES).toContain("lib/homework/actions.ts");
+    expect(MODULES.filter((file) => file.startsWith("app/"))).toEqual([]);
   });
 
   for (const actor of ["anonymous", "client", "therapist"] as const) {
@@ -149,7 +144,7 @@ describe("every Server Action, called with arguments of the wrong types", () => 
             await signIn();
             const outcome = await call(action, args);
             calls++;
-            if (outcome.kind === "threw" && !NOT_YET_WRAPPED.has(`${file}#${name}`)) {
+            if (outcome.kind === "threw") {
               thrown.push(`${file}#${name}(${args.map((arg) => JSON.stringify(arg) ?? "undefined").join(", ")}): ${String(outcome.error)}`);
             }
             if (outcome.kind === "answered" && (outcome.value as { message?: unknown } | undefined)?.message === UNREADABLE_MESSAGE) unreadable++;

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { saveDraftAction } from "@/app/(portal)/portal/homework/actions";
+import { saveDraftAction } from "@/lib/homework/actions";
 import { POST } from "@/app/api/drafts/route";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";

@@ -8,7 +8,7 @@ import { encode, decode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
-import { saveDraftAction } from "@/app/(portal)/portal/homework/actions";
+import { saveDraftAction } from "@/lib/homework/actions";
 import { changePassword } from "@/lib/accounts/change-password";
 import { signOutAction } from "@/lib/auth/actions";
 import { getIdentity } from "@/lib/auth/session";

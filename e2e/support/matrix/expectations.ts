@@ -286,14 +286,14 @@ export const actions: ActionRow[] = [
     call: (w) => ({ form: { enabled: "on", reminderTime: "07:30", clientId: w.clientA.id } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(portal)/portal/homework/actions.ts#saveDraftAction", {
+  action("lib/homework/actions.ts#saveDraftAction", {
     expect: CLIENT_A_ONLY,
     call: (w) => ({
       args: [{ assignmentId: w.draftAssignmentId, entryKey: w.today, answers: { what_happened: "Written by someone else." }, privateKeys: [], baseVersion: 0 }],
     }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(portal)/portal/homework/actions.ts#submitEntryAction", {
+  action("lib/homework/actions.ts#submitEntryAction", {
     expect: CLIENT_A_ONLY,
     call: (w) => ({
       args: [
@@ -308,7 +308,7 @@ export const actions: ActionRow[] = [
     }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
-  action("app/(portal)/portal/homework/actions.ts#startLogEntryAction", {
+  action("lib/homework/actions.ts#startLogEntryAction", {
     expect: CLIENT_A_ONLY,
     call: (w) => ({ form: { assignmentId: w.logAssignmentId } }),
     targets: (w) => [snap.client(w.clientA.id)],

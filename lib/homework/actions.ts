@@ -19,6 +19,7 @@ import { saveDraft } from "@/lib/homework/save-draft";
 import { startLogEntry } from "@/lib/homework/start-log-entry";
 import { submitEntry } from "@/lib/homework/submit-entry";
 import { entryPayloadSchema } from "@/lib/validations/entries";
+import { isId } from "@/lib/validations/text";
 
 export type { DraftSaveResult, EntryFailure, SignedOut, Unavailable };
 export type SubmitEntryResult = { ok: true; submissionId: string; safetyConcern: boolean } | EntryFailure | SignedOut | Unavailable;
@@ -68,9 +69,12 @@ export async function submitEntryAction(payload: unknown): Promise<SubmitEntryRe
   }
 }
 
+/** "Add an entry" on a log: opens a new entry and goes to it. */
 export async function startLogEntryAction(formData: FormData) {
   const client = clientScope(await requireClient());
-  const assignmentId = String(formData.get("assignmentId") ?? "");
+  // Posted by hand with something else than the form (or a junk id): the same answer as a closed log.
+  const assignmentId = formData instanceof FormData ? formData.get("assignmentId") : null;
+  if (!isId(assignmentId)) redirect("/portal?closed=1");
   let entryKey: string;
   try {
     entryKey = await startLogEntry(client, assignmentId);
