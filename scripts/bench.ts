@@ -82,7 +82,7 @@ try {
   const build = await phase(`Production build (${BENCH_DIST_DIR})`, () => ensureBenchBuild(env, say));
   if (build === "current") say("The bench build is current; not rebuilt.");
 
-  const server = await phase("Starting next start", async () => startBenchServer(env, await freePort()));
+  const server = await phase("Starting the server", async () => startBenchServer(env, await freePort()));
   running.server = server;
 
   const targets = await phase("Signing in and choosing pages", () => chooseTargets(server.baseUrl, database.url));
@@ -107,7 +107,7 @@ try {
   for (const line of formatResults(targets)) console.log(line);
   console.log("");
   if (memoryBefore && memoryAfter) {
-    console.log(`Server memory (next start and its child processes, /proc VmRSS): ${memoryBefore.rssMiB.toFixed(0)} MiB after the warm-up, ${memoryAfter.rssMiB.toFixed(0)} MiB after measuring, peak ${memoryAfter.peakRssMiB.toFixed(0)} MiB`);
+    console.log(`Server memory (Trellis's server and its child processes, /proc VmRSS): ${memoryBefore.rssMiB.toFixed(0)} MiB after the warm-up, ${memoryAfter.rssMiB.toFixed(0)} MiB after measuring, peak ${memoryAfter.peakRssMiB.toFixed(0)} MiB`);
   } else {
     console.log("Server memory: not available (reads /proc, Linux only)");
   }
