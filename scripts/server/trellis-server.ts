@@ -124,6 +124,8 @@ function logRequest(request: http.IncomingMessage, response: http.ServerResponse
   response.setHeader("X-Request-Id", requestId);
   const startedAt = process.hrtime.bigint();
   const path = (request.url ?? "/").split("?")[0]!.slice(0, 200);
+  // Next itself adds up to ten "close" listeners to a streamed response; ours is one more, not a leak.
+  response.setMaxListeners(response.getMaxListeners() + 1);
   response.once("close", () => {
     const ms = Number((process.hrtime.bigint() - startedAt) / 1_000n) / 1000;
     const entry = { requestId, method: request.method, path, status: response.statusCode, ms, completed: response.writableFinished };
