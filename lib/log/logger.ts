@@ -27,7 +27,7 @@ const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}
 export function createLogger(destination?: pino.DestinationStream): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+      level: logLevel(),
       base: { app: "trellis" },
       redact: { paths: redactPaths, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -56,6 +56,15 @@ export function describeError(error: unknown): Record<string, unknown> {
       .slice(0, 8)
       .join("\n"),
   };
+}
+
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** LOG_LEVEL when it names a level (pino would throw on anything else), else info (warn in tests). */
+function logLevel(): string {
+  const wanted = process.env.LOG_LEVEL?.trim().toLowerCase();
+  if (wanted && LEVELS.includes(wanted)) return wanted;
+  return process.env.NODE_ENV === "test" ? "warn" : "info";
 }
 
 const globalForLog = globalThis as unknown as { trellisLogger?: Logger };

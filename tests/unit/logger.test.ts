@@ -45,3 +45,16 @@ describe("server logs", () => {
     expect(JSON.stringify(described)).not.toContain("jordan@example.com");
   });
 });
+
+describe("LOG_LEVEL", () => {
+  it("falls back to a working level instead of crashing on a typo", () => {
+    const previous = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "verbose-please";
+    try {
+      expect(() => createLogger(new Writable({ write: (_chunk, _encoding, done) => done() }))).not.toThrow();
+    } finally {
+      if (previous === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = previous;
+    }
+  });
+});
