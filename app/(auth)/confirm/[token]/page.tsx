@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ConfirmAccountForm } from "@/components/auth/confirm-account-form";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import { Card } from "@/components/ui/card";
 import { inspectAccountRequest, type AccountRequestState } from "@/lib/accounts/confirm-account";
 
@@ -26,16 +26,7 @@ export default async function ConfirmAccountPage({ params }: PageProps<"/confirm
   const state = await inspectAccountRequest(token);
 
   if (state.status !== "valid") {
-    const copy = unusable[state.status];
-    return (
-      <Card>
-        <h1 className="text-xl font-semibold">{copy.title}</h1>
-        <p className="mt-3 text-stone-700">{copy.body}</p>
-        <Link href="/sign-in" className="mt-6 inline-block font-semibold text-brand-700 underline underline-offset-2">
-          Go to sign in
-        </Link>
-      </Card>
-    );
+    return <UnusableLink {...unusable[state.status]} next={{ href: "/sign-in", label: "Go to sign in" }} />;
   }
 
   return (

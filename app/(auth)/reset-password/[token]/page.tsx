@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import { Card } from "@/components/ui/card";
 import { inspectPasswordReset, type PasswordResetState } from "@/lib/accounts/password-reset";
 
@@ -26,16 +26,7 @@ export default async function ResetPasswordPage({ params }: PageProps<"/reset-pa
   const state = await inspectPasswordReset(token);
 
   if (state.status !== "valid") {
-    const copy = unusable[state.status];
-    return (
-      <Card>
-        <h1 className="text-xl font-semibold">{copy.title}</h1>
-        <p className="mt-3 text-stone-700">{copy.body}</p>
-        <Link href="/forgot-password" className="mt-6 inline-block font-semibold text-brand-700 underline underline-offset-2">
-          Ask for a new link
-        </Link>
-      </Card>
-    );
+    return <UnusableLink {...unusable[state.status]} next={{ href: "/forgot-password", label: "Ask for a new link" }} />;
   }
 
   return (
