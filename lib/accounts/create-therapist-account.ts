@@ -23,6 +23,8 @@ export async function insertPracticeAndTherapist(tx: Tx, input: NewTherapist) {
       name: input.name,
       timeZone: input.timeZone,
       role: "THERAPIST",
+      // Whoever starts a practice owns it (and treats clients in it).
+      practiceRole: "OWNER",
       passwordHash: input.passwordHash,
       practiceId: practice.id,
     },

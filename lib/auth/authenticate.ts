@@ -60,12 +60,15 @@ export async function authenticate(credentials: unknown, address: string): Promi
       passwordHash: true,
       practiceId: true,
       totpSecret: true,
+      deactivatedAt: true,
       clientProfile: { select: { status: true } },
     },
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  // An archived client keeps their account row but can no longer sign in.
-  const allowed = user && valid && !(user.role === "CLIENT" && user.clientProfile?.status !== "ACTIVE");
+  // An archived client, or a colleague who left the practice, keeps their
+  // account row but can no longer sign in.
+  const allowed =
+    user && valid && !user.deactivatedAt && !(user.role === "CLIENT" && user.clientProfile?.status !== "ACTIVE");
   if (!user || !allowed) {
     await recordFailedSignIn(email);
     await audit(signInEvent(user, address, "sign_in.failed", "failure", { reason: "credentials" }));

@@ -5,8 +5,12 @@ import { findLiveSession } from "@/lib/sessions/find-live-session";
 import { readSessionClaims } from "@/lib/sessions/session-token";
 import { requireTwoFactorEnrolment } from "@/lib/two-factor/enforcement";
 
+export type PracticeRole = "OWNER" | "CLINICIAN" | "SUPERVISOR";
+
 export type TherapistIdentity = {
   role: "THERAPIST";
+  /** What this member of staff may do in their practice (lib/practice/access.ts). */
+  practiceRole: PracticeRole;
   userId: string;
   /** The server-side session (AuthSession) this request belongs to. */
   sessionId: string;
@@ -51,7 +55,7 @@ export const getIdentity = cache(async (): Promise<Identity | null> => {
     email: live.email,
     timeZone: live.timeZone,
   };
-  if (live.role === "THERAPIST") return { role: "THERAPIST", ...base };
+  if (live.role === "THERAPIST") return { role: "THERAPIST", practiceRole: live.practiceRole ?? "CLINICIAN", ...base };
 
   if (!live.clientId || !live.therapistId || live.clientStatus !== "ACTIVE") return null;
   return { role: "CLIENT", ...base, clientId: live.clientId, therapistId: live.therapistId };

@@ -7,6 +7,7 @@ export type LiveSession = {
   expiresAt: Date;
   userId: string;
   role: "THERAPIST" | "CLIENT";
+  practiceRole: "OWNER" | "CLINICIAN" | "SUPERVISOR" | null;
   name: string;
   email: string;
   timeZone: string;
@@ -32,7 +33,7 @@ export async function findLiveSession(
   const env = getEnv();
   const rows = await db.$queryRaw<LiveSession[]>`
     WITH live AS (
-      SELECT s."id" AS "sessionId", s."expiresAt", s."lastSeenAt", u."id" AS "userId", u."role"::text AS "role", u."name", u."email",
+      SELECT s."id" AS "sessionId", s."expiresAt", s."lastSeenAt", u."id" AS "userId", u."role"::text AS "role", u."practiceRole"::text AS "practiceRole", u."name", u."email",
              u."timeZone", u."practiceId", c."id" AS "clientId", c."therapistId", c."status"::text AS "clientStatus"
       FROM "AuthSession" s
       JOIN "User" u ON u."id" = s."userId"
@@ -40,6 +41,7 @@ export async function findLiveSession(
       WHERE s."id" = ${sessionId}
         AND s."userId" = ${userId}
         AND s."revokedAt" IS NULL
+        AND u."deactivatedAt" IS NULL
         AND s."expiresAt" > timezone('UTC', now())
         AND s."lastSeenAt" > timezone('UTC', now()) - make_interval(mins => CASE WHEN u."role" = 'THERAPIST'
           THEN ${env.SESSION_IDLE_MINUTES_THERAPIST}::int ELSE ${env.SESSION_IDLE_MINUTES_CLIENT}::int END)
@@ -50,7 +52,7 @@ export async function findLiveSession(
         AND live."lastSeenAt" < timezone('UTC', now()) - interval '1 minute'
       RETURNING t."id"
     )
-    SELECT "sessionId", "expiresAt", "userId", "role", "name", "email", "timeZone", "practiceId", "clientId", "therapistId", "clientStatus"
+    SELECT "sessionId", "expiresAt", "userId", "role", "practiceRole", "name", "email", "timeZone", "practiceId", "clientId", "therapistId", "clientStatus"
     FROM live`;
   return rows[0] ?? null;
 }

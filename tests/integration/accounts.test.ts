@@ -87,6 +87,7 @@ describe("the database itself keeps emails lower-case", () => {
           name: "Bypass",
           timeZone: "UTC",
           role: "THERAPIST",
+          practiceRole: "CLINICIAN",
           passwordHash: "not-a-real-hash",
           practiceId: user.practiceId,
         },
@@ -99,8 +100,8 @@ describe("the database itself keeps emails lower-case", () => {
     const email = `RAW-${randomUUID()}@example.test`;
 
     await expect(
-      db.$executeRaw`INSERT INTO "User" ("id", "email", "passwordHash", "role", "name", "timeZone", "practiceId", "updatedAt")
-        VALUES (${randomUUID()}, ${email}, 'x', 'THERAPIST', 'Raw', 'UTC', ${user.practiceId}, now())`,
+      db.$executeRaw`INSERT INTO "User" ("id", "email", "passwordHash", "role", "practiceRole", "name", "timeZone", "practiceId", "updatedAt")
+        VALUES (${randomUUID()}, ${email}, 'x', 'THERAPIST', 'CLINICIAN', 'Raw', 'UTC', ${user.practiceId}, now())`,
     ).rejects.toThrow(/User_email_lowercase|check constraint/i);
     expect(await db.user.count({ where: { email: { equals: email, mode: "insensitive" } } })).toBe(0);
   });

@@ -103,6 +103,7 @@ describe("another therapist's clients", () => {
         name: "Dr Colleague",
         timeZone: "UTC",
         role: "THERAPIST",
+        practiceRole: "CLINICIAN",
         passwordHash: await hashPassword(randomUUID()),
         practiceId: a.practiceId,
       },

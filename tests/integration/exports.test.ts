@@ -49,6 +49,7 @@ let letterSubmissionId: string;
 function identityOf(therapist: typeof therapistA): Identity {
   return {
     role: "THERAPIST",
+    practiceRole: "OWNER",
     userId: therapist.user.id,
     practiceId: therapist.user.practiceId,
     name: "Dr Test Therapist",
