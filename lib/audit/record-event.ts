@@ -31,6 +31,8 @@ export type AuditAction =
   | "practice.two_factor_optional"
   | "access.denied"
   | "flag.acknowledged"
+  | "feedback_reply.written"
+  | "supervision_note.written"
   | "template.created"
   | "template.edited"
   | "template.archived"
