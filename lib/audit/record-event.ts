@@ -18,6 +18,7 @@ export type AuditAction =
   | "client.report_viewed"
   | "client.access_history_viewed"
   | "entry.viewed"
+  | "session_prep.viewed"
   | "sign_in.succeeded"
   | "sign_in.failed"
   | "sign_out"
@@ -52,6 +53,9 @@ export type AuditAction =
   | "template.unshared"
   | "partner.linked"
   | "partner.unlinked"
+  | "session.added"
+  | "session.cancelled"
+  | "session_note.saved"
   | "sign_up.requested"
   | "account.confirmed";
 

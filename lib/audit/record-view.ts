@@ -7,7 +7,7 @@ import { claimRequestEvent, requestAddress } from "./request-context";
 
 export type ViewAction = Extract<
   AuditAction,
-  "client.viewed" | "client.progress_viewed" | "client.report_viewed" | "client.access_history_viewed" | "entry.viewed"
+  "client.viewed" | "client.progress_viewed" | "client.report_viewed" | "client.access_history_viewed" | "entry.viewed" | "session_prep.viewed"
 >;
 
 type Viewer = Pick<Identity, "userId" | "practiceId">;
