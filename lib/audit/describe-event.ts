@@ -17,6 +17,10 @@ const THERAPIST_LABELS: Partial<Record<AuditAction, string>> = {
   "flag.acknowledged": "Acknowledged a safety flag",
   "partner.linked": "Linked a partner",
   "partner.unlinked": "Unlinked a partner",
+  "session.added": "Added a session",
+  "session.cancelled": "Cancelled a session",
+  "session_note.saved": "Wrote a session note",
+  "session_prep.viewed": "Read “Before the session”",
 };
 
 export function describeForTherapist(action: string): string {
@@ -30,6 +34,7 @@ export const CLIENT_VISIBLE_VIEWS = {
   "client.report_viewed": "Opened a progress report about you",
   "entry.viewed": "Read one of your entries",
   "client.exported": "Downloaded a copy of your record",
+  "session_prep.viewed": "Read a summary to prepare for your session",
 } as const satisfies Partial<Record<AuditAction, string>>;
 
 export type ClientVisibleView = keyof typeof CLIENT_VISIBLE_VIEWS;
