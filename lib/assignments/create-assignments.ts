@@ -15,7 +15,7 @@ import { takesEndDate } from "@/lib/schedule/schedule";
  */
 export async function createAssignments(scope: TherapistScope, input: AssignInput, now = new Date()) {
   const template = await db.exerciseTemplate.findFirst({
-    where: { AND: [{ id: input.templateId, archivedAt: null }, visibleTemplates(scope.practiceId)] },
+    where: { AND: [{ id: input.templateId, archivedAt: null }, visibleTemplates(scope)] },
     select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, fields: true } } },
   });
   const version = template?.versions[0];
