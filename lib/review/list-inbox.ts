@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { fromDbDate, type LocalDate } from "@/lib/dates/local-date";
 import type { TherapistScope } from "@/lib/clients/scope";
+import { unreadRepliesBySubmission } from "@/lib/replies/list-replies";
 
 export type InboxItem = {
   id: string;
@@ -13,12 +14,16 @@ export type InboxItem = {
   submittedAt: Date;
   reviewed: boolean;
   safetyConcern: boolean;
+  /** Client replies to feedback on this entry that its clinician has not opened yet. */
+  unreadReplies: number;
 };
+
+export type InboxShow = "new" | "all" | "replies";
 
 /** Submitted entries across the caller's caseload, newest first. */
 export async function listInbox(
   scope: TherapistScope,
-  filter: { clientId?: string; templateId?: string; show?: "new" | "all"; take?: number } = {},
+  filter: { clientId?: string; templateId?: string; show?: InboxShow; take?: number } = {},
 ): Promise<InboxItem[]> {
   const rows = await db.submission.findMany({
     where: {
@@ -26,9 +31,13 @@ export async function listInbox(
       practiceId: scope.practiceId,
       assignment: { therapistId: scope.therapistId, ...(filter.templateId ? { templateId: filter.templateId } : {}) },
       ...(filter.clientId ? { clientId: filter.clientId } : {}),
-      ...(filter.show === "all" ? {} : { reviewedAt: null }),
+      ...(filter.show === "all"
+        ? {}
+        : filter.show === "replies"
+          ? { feedback: { some: { replies: { some: { readAt: null } } } } }
+          : { reviewedAt: null }),
     },
-    // "New" shows only unreviewed entries; "all" is plain newest first, with badges.
+    // "New" shows only unreviewed entries, "replies" those with a reply not yet opened; "all" is plain newest first, with badges.
     orderBy: { submittedAt: "desc" },
     take: filter.take ?? 200,
     // Never privateAnswers: therapist queries do not read it, ever.
@@ -43,6 +52,7 @@ export async function listInbox(
       templateVersion: { select: { title: true } },
     },
   });
+  const replies = await unreadRepliesBySubmission(scope, rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
     clientId: row.clientId,
@@ -52,6 +62,7 @@ export async function listInbox(
     submittedAt: row.submittedAt ?? new Date(0),
     reviewed: row.reviewedAt !== null,
     safetyConcern: row.safetyConcern,
+    unreadReplies: replies.get(row.id) ?? 0,
   }));
 }
 
