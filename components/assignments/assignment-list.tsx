@@ -3,7 +3,8 @@ import { AssignmentStatusButtons, EditAssignmentForm } from "./assignment-action
 
 const statusLabel = { ACTIVE: "Active", PAUSED: "Paused", ENDED: "Ended" } as const;
 
-export function AssignmentList({ assignments }: { assignments: ClientAssignment[] }) {
+/** A client's homework; readOnly (owner or supervisor reading) leaves out the edit and status forms. */
+export function AssignmentList({ assignments, readOnly = false }: { assignments: ClientAssignment[]; readOnly?: boolean }) {
   if (assignments.length === 0) return <p className="text-stone-600">No homework assigned yet.</p>;
   return (
     <ul className="divide-y divide-stone-200" data-testid="assignment-list">
@@ -25,7 +26,7 @@ export function AssignmentList({ assignments }: { assignments: ClientAssignment[
               {assignment.nextDue ? ` · next due ${assignment.nextDue}` : ""}
             </p>
             {assignment.note ? <p className="text-sm text-stone-700">Note: “{assignment.note}”</p> : null}
-            {assignment.status !== "ENDED" ? (
+            {!readOnly && assignment.status !== "ENDED" ? (
               <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                 <EditAssignmentForm
                   assignmentId={assignment.id}

@@ -1,8 +1,9 @@
 import Link from "next/link";
 
-function hrefOf(page: number, query: string) {
+function hrefOf(page: number, query: string, clinician?: string) {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
+  if (clinician) params.set("clinician", clinician);
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return search ? `/dashboard?${search}` : "/dashboard";
@@ -18,6 +19,7 @@ export function CaseloadPager({
   last,
   total,
   query,
+  clinician,
 }: {
   page: number;
   pageCount: number;
@@ -25,6 +27,7 @@ export function CaseloadPager({
   last: number;
   total: number;
   query: string;
+  clinician?: string;
 }) {
   if (pageCount <= 1) return null;
   return (
@@ -34,12 +37,12 @@ export function CaseloadPager({
       </p>
       <div className="flex gap-1">
         {page > 1 ? (
-          <Link href={hrefOf(page - 1, query)} className={linkClass}>
+          <Link href={hrefOf(page - 1, query, clinician)} className={linkClass}>
             Previous<span className="sr-only"> page</span>
           </Link>
         ) : null}
         {page < pageCount ? (
-          <Link href={hrefOf(page + 1, query)} className={linkClass}>
+          <Link href={hrefOf(page + 1, query, clinician)} className={linkClass}>
             Next<span className="sr-only"> page</span>
           </Link>
         ) : null}

@@ -7,13 +7,16 @@ import Link from "next/link";
 import { formatPercent } from "@/components/progress/format";
 import { cn } from "@/components/ui/cn";
 import { describeLocalDate } from "@/lib/dates/local-date";
-import type { CaseloadRow } from "@/lib/caseload/types";
+import type { CaseloadEntry } from "@/lib/caseload/types";
 import { flagItemsOf } from "./flag-items";
 import { FlagList } from "./flag-list";
 import { activityText } from "./row-text";
 import { TrendLabel } from "./trend-label";
 
 const headers = ["Client", "Flags", "Adherence (4 weeks)", "Trust trend", "Last activity", "Next due"];
+
+/** On a practice-wide caseload: the clinicians' names by id, and who is looking (only their own rows get forms). */
+export type CaseloadClinicians = { viewerId: string; names: Record<string, string> };
 
 // Below `sm` each row becomes a stacked card. Changing the CSS display of
 // table elements makes some browsers drop their table semantics, so the
@@ -29,8 +32,9 @@ function MobileLabel({ children }: { children: string }) {
 
 const cell = "sm:table-cell sm:px-3 sm:py-3 sm:align-top";
 
-function Row({ row, viewerTimeZone }: { row: CaseloadRow; viewerTimeZone: string }) {
+function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTimeZone: string; clinicians?: CaseloadClinicians }) {
   const urgent = row.attentionRank === 0;
+  const readOnly = clinicians !== undefined && row.clinicianId !== clinicians.viewerId;
   return (
     <tr
       role="row"
@@ -44,10 +48,15 @@ function Row({ row, viewerTimeZone }: { row: CaseloadRow; viewerTimeZone: string
         <Link href={`/clients/${row.clientId}/progress`} className="mt-0.5 block text-sm text-brand-700 underline underline-offset-2">
           Progress<span className="sr-only"> of {row.name}</span>
         </Link>
+        {clinicians ? (
+          <span className="mt-0.5 block text-xs text-stone-600" data-testid="caseload-clinician">
+            {row.clinicianId === clinicians.viewerId ? "Your client" : `With ${clinicians.names[row.clinicianId] ?? "a colleague"}`}
+          </span>
+        ) : null}
       </th>
       <td role="cell" className={cn("col-span-2 sm:min-w-44", cell)}>
         <MobileLabel>Flags</MobileLabel>
-        <FlagList clientName={row.name} flags={flagItemsOf(row, viewerTimeZone)} />
+        <FlagList clientName={row.name} flags={flagItemsOf(row, viewerTimeZone)} readOnly={readOnly} />
       </td>
       <td role="cell" className={cell}>
         <MobileLabel>Adherence (4 weeks)</MobileLabel>
@@ -85,7 +94,15 @@ function Row({ row, viewerTimeZone }: { row: CaseloadRow; viewerTimeZone: string
 }
 
 /** Every active client, most urgent first; a compact table from `sm`, stacked rows below it. */
-export function CaseloadTable({ rows, viewerTimeZone }: { rows: CaseloadRow[]; viewerTimeZone: string }) {
+export function CaseloadTable({
+  rows,
+  viewerTimeZone,
+  clinicians,
+}: {
+  rows: CaseloadEntry[];
+  viewerTimeZone: string;
+  clinicians?: CaseloadClinicians;
+}) {
   return (
     <div className="rounded-xl border border-stone-200 bg-white sm:overflow-x-auto">
       <table role="table" className="block w-full text-left text-sm sm:table">
@@ -101,7 +118,7 @@ export function CaseloadTable({ rows, viewerTimeZone }: { rows: CaseloadRow[]; v
         </thead>
         <tbody role="rowgroup" className="block divide-y divide-stone-200 sm:table-row-group">
           {rows.map((row) => (
-            <Row key={row.clientId} row={row} viewerTimeZone={viewerTimeZone} />
+            <Row key={row.clientId} row={row} viewerTimeZone={viewerTimeZone} clinicians={clinicians} />
           ))}
         </tbody>
       </table>

@@ -5,8 +5,8 @@ import { cn } from "@/components/ui/cn";
 import { AcknowledgeFlagForm } from "./acknowledge-flag-form";
 import type { FlagItem } from "./flag-items";
 
-/** A row's open flags as text badges, each with its own "Acknowledge". */
-export function FlagList({ clientName, flags }: { clientName: string; flags: FlagItem[] }) {
+/** A row's open flags as text badges, each with its own "Acknowledge" (not for readers who are not the clinician). */
+export function FlagList({ clientName, flags, readOnly = false }: { clientName: string; flags: FlagItem[]; readOnly?: boolean }) {
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
@@ -30,7 +30,7 @@ export function FlagList({ clientName, flags }: { clientName: string; flags: Fla
               >
                 {flag.label}
               </span>
-              <AcknowledgeFlagForm flag={flag} clientName={clientName} onAcknowledged={setAnnouncement} />
+              {readOnly ? null : <AcknowledgeFlagForm flag={flag} clientName={clientName} onAcknowledged={setAnnouncement} />}
             </li>
           ))}
         </ul>

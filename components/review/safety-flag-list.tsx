@@ -25,13 +25,17 @@ function AcknowledgeForm({ flag }: { flag: Flag }) {
   );
 }
 
-/** Open safety flags stay at the top until acknowledged. */
-export function SafetyFlagList({ flags }: { flags: Flag[] }) {
+/**
+ * Open safety flags stay at the top until acknowledged. Only the client's own
+ * clinician acknowledges; readers (owner, supervisor) see the flags without
+ * the form.
+ */
+export function SafetyFlagList({ flags, readOnly = false }: { flags: Flag[]; readOnly?: boolean }) {
   if (flags.length === 0) return null;
   return (
     <section role="alert" aria-labelledby="flags-title" className="rounded-xl border-2 border-red-300 bg-red-50 p-4" data-testid="safety-flags">
       <h2 id="flags-title" className="text-lg font-semibold text-red-900">
-        Safety {flags.length === 1 ? "flag" : "flags"} to acknowledge
+        {readOnly ? "Open safety " + (flags.length === 1 ? "flag" : "flags") : `Safety ${flags.length === 1 ? "flag" : "flags"} to acknowledge`}
       </h2>
       <ul className="mt-2 space-y-4">
         {flags.map((flag) => (
@@ -47,7 +51,7 @@ export function SafetyFlagList({ flags }: { flags: Flag[] }) {
                 </Link>
               ) : null}
             </p>
-            <AcknowledgeForm flag={flag} />
+            {readOnly ? null : <AcknowledgeForm flag={flag} />}
           </li>
         ))}
       </ul>

@@ -2,8 +2,17 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { getIdentity, requireClient, requireTherapist, type ClientIdentity, type Identity, type TherapistIdentity } from "@/lib/auth/session";
+import {
+  getIdentity,
+  requireClient,
+  requireTherapist,
+  type ClientIdentity,
+  type Identity,
+  type PracticeRole,
+  type TherapistIdentity,
+} from "@/lib/auth/session";
 import { therapistScope, type TherapistScope } from "@/lib/clients/scope";
+import { canTreat, readOnlyRefusal } from "@/lib/practice/access";
 import { failureFrom, formValues, validationFailure, type ActionResult } from "./result";
 
 // The one path every Server Action takes: check the arguments' shape, require
@@ -31,10 +40,20 @@ type Resolve<C> = () => Promise<C>;
 // The role checks keep lib/auth/session.ts' behaviour: signed-out callers go
 // to the sign-in page, the other role to its own home, and a therapist whose
 // practice requires two-step sign-in to enrolment first.
+// A therapist action changes something clinical, which supervisors never do
+// (they read and write supervision notes through staffAction).
 const asTherapist: Resolve<TherapistContext> = async () => {
   const identity = await requireTherapist();
+  if (!canTreat(identity)) throw readOnlyRefusal();
   return { identity, scope: therapistScope(identity) };
 };
+const asStaff =
+  (roles: readonly PracticeRole[]): Resolve<TherapistContext> =>
+  async () => {
+    const identity = await requireTherapist();
+    if (!roles.includes(identity.practiceRole)) throw readOnlyRefusal();
+    return { identity, scope: therapistScope(identity) };
+  };
 const asClient: Resolve<ClientContext> = async () => ({ identity: await requireClient() });
 const asSignedIn: Resolve<SignedInContext> = async () => {
   const identity = await getIdentity();
@@ -75,9 +94,15 @@ function succeeded(result: unknown): boolean {
 function formAction<C, T, R>(resolve: Resolve<C>, schema: Parser<T>, handler: FormHandler<C, T, R>, options: FormActionOptions<R> = {}) {
   return async (formData: unknown): Promise<R | Failure> => {
     if (!(formData instanceof FormData)) return unreadableRequest();
-    const caller = await resolve();
     const echo = options.echo ?? false;
     const values = echo ? formValues(formData, echo === true ? [] : echo.omit) : undefined;
+    let caller: C;
+    try {
+      caller = await resolve();
+    } catch (error) {
+      // A sign-in redirect propagates; a refused role becomes the result.
+      return failureFrom(error, values);
+    }
     const parsed = schema.safeParse(options.input ? options.input(formData) : Object.fromEntries(formData));
     if (!parsed.success) return options.invalid ? options.invalid(parsed.error, values) : validationFailure(parsed.error, values);
     let result: R;
@@ -95,6 +120,18 @@ function formAction<C, T, R>(resolve: Resolve<C>, schema: Parser<T>, handler: Fo
 /** A form action for the signed-in therapist; the handler gets their scope. */
 export const therapistAction = <T, R>(schema: Parser<T>, handler: FormHandler<TherapistContext, T, R>, options?: FormActionOptions<R>) =>
   formAction(asTherapist, schema, handler, options);
+
+/**
+ * A form action for members of staff with one of `roles` (e.g. ["OWNER"] for
+ * managing members, ["SUPERVISOR"] for supervision notes). The data function
+ * must still check the role in its own query.
+ */
+export const staffAction = <T, R>(
+  roles: readonly PracticeRole[],
+  schema: Parser<T>,
+  handler: FormHandler<TherapistContext, T, R>,
+  options?: FormActionOptions<R>,
+) => formAction(asStaff(roles), schema, handler, options);
 
 /** A form action for the signed-in client. */
 export const clientAction = <T, R>(schema: Parser<T>, handler: FormHandler<ClientContext, T, R>, options?: FormActionOptions<R>) =>
@@ -117,10 +154,9 @@ type Command<C, R> = (context: C) => Promise<R>;
 
 function command<C, R>(resolve: Resolve<C>, handler: Command<C, R>, revalidate?: readonly Revalidate[]) {
   return async (): Promise<R | Failure> => {
-    const caller = await resolve();
     let result: R;
     try {
-      result = await handler(caller);
+      result = await handler(await resolve());
     } catch (error) {
       return failureFrom(error);
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import { addDays, toDbDate, type LocalDate } from "@/lib/dates/local-date";
-import type { TherapistScope } from "@/lib/clients/scope";
+import type { CaseloadScope } from "./scope";
 import { openFlagCount } from "./attention-flags";
 import { buildCaseloadRow, toAssignmentFacts } from "./build-row";
 import { ADHERENCE_DAYS, type AssignmentFacts } from "./homework-figures";
@@ -30,7 +30,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * years of history costs about the same as a new one.
  */
 export async function computeRows(
-  scope: TherapistScope,
+  scope: CaseloadScope,
   clients: readonly ActiveClient[],
   now: Date,
   utcToday: LocalDate,

@@ -1,11 +1,13 @@
 import "server-only";
 import { todayIn } from "@/lib/dates/local-date";
 import { countUnreviewed } from "@/lib/review/list-inbox";
+import { db } from "@/lib/db";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { computeRows } from "./compute-rows";
 import { loadActiveClients } from "./load-active-clients";
 import { rankByAttention } from "./rank-by-attention";
 import { cachedRow, rememberRow, rowKeyOf, type CachedRow } from "./row-cache";
+import { toCaseloadScope, type CaseloadScope } from "./scope";
 import { matchesSearch } from "./search";
 import type { Caseload } from "./types";
 
@@ -21,16 +23,22 @@ import type { Caseload } from "./types";
  * active clients only the first two run.
  *
  * Counts cover the whole caseload; the search (`q`) narrows the rows only.
+ * One clinician's caseload or several (an owner's or supervisor's view:
+ * lib/caseload/scope), with the same number of queries.
  */
-export async function getCaseload(scope: TherapistScope, options: { q?: string; now?: Date } = {}): Promise<Caseload> {
+export async function getCaseload(
+  caller: TherapistScope | CaseloadScope,
+  options: { q?: string; now?: Date } = {},
+): Promise<Caseload> {
   const now = options.now ?? new Date();
-  const [clients, toReview] = await Promise.all([loadActiveClients(scope), countUnreviewed(scope)]);
+  const scope = toCaseloadScope(caller);
+  const [clients, toReview] = await Promise.all([loadActiveClients(scope), countToReview(scope)]);
   if (clients.length === 0) return { rows: [], counts: { activeClients: 0, toReview, openFlags: 0 } };
 
   const utcToday = todayIn("UTC", now);
   const keyed = clients.map((client) => {
     const key = rowKeyOf({
-      scope,
+      scope: { practiceId: scope.practiceId, therapistId: client.therapistId },
       version: client.caseloadVersion,
       today: todayIn(client.timeZone, now),
       utcToday,
@@ -54,7 +62,21 @@ export async function getCaseload(scope: TherapistScope, options: { q?: string; 
   for (const { client, cached } of keyed) {
     const { row, openFlags: flagCount } = cached ?? computed.get(client.id)!;
     openFlags += flagCount;
-    if (matchesSearch(row.name, query)) rows.push(row);
+    // Cached rows are shared between requests: extend a copy, never the row.
+    if (matchesSearch(row.name, query)) rows.push({ ...row, clinicianId: client.therapistId });
   }
   return { rows: rankByAttention(rows), counts: { activeClients: clients.length, toReview, openFlags } };
+}
+
+/**
+ * One clinician's count is the request-cached one the navigation badge reads
+ * too; several clinicians' is the same sum over their client rows.
+ */
+async function countToReview(scope: CaseloadScope): Promise<number> {
+  if (scope.therapistIds.length === 1) return countUnreviewed({ practiceId: scope.practiceId, therapistId: scope.therapistIds[0]! });
+  const { _sum } = await db.client.aggregate({
+    where: { practiceId: scope.practiceId, therapistId: { in: [...scope.therapistIds] } },
+    _sum: { unreviewedCount: true },
+  });
+  return _sum.unreviewedCount ?? 0;
 }

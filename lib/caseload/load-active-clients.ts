@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TherapistScope } from "@/lib/clients/scope";
+import type { CaseloadScope } from "./scope";
 
 export type ActiveClient = {
   id: string;
@@ -11,6 +11,8 @@ export type ActiveClient = {
   lastSubmittedAt: Date | null;
   /** When their account was made (the invitation accepted): where silence starts before a first entry. */
   joinedAt: Date | null;
+  /** The client's primary clinician (several on a practice-wide caseload). */
+  therapistId: string;
   /** Changes whenever anything their caseload row shows may have changed (lib/caseload/row-cache). */
   caseloadVersion: number;
 };
@@ -21,11 +23,11 @@ export type ActiveClient = {
  * Raw for the same reason as load-homework: Prisma's row mapping costs
  * several times the raw rows.
  */
-export function loadActiveClients(scope: TherapistScope): Promise<ActiveClient[]> {
+export function loadActiveClients(scope: CaseloadScope): Promise<ActiveClient[]> {
   return db.$queryRaw<ActiveClient[]>`
     SELECT c."id", c."displayName", c."timeZone", c."createdAt", c."lastSubmittedAt", u."createdAt" AS "joinedAt",
-      c."caseloadVersion"
+      c."caseloadVersion", c."therapistId"
     FROM "Client" c
     LEFT JOIN "User" u ON u."id" = c."userId"
-    WHERE c."therapistId" = ${scope.therapistId} AND c."practiceId" = ${scope.practiceId} AND c."status" = 'ACTIVE'`;
+    WHERE c."therapistId" = ANY(${[...scope.therapistIds]}::text[]) AND c."practiceId" = ${scope.practiceId} AND c."status" = 'ACTIVE'`;
 }

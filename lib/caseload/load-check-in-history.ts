@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays, toDbDate, type LocalDate } from "@/lib/dates/local-date";
-import type { TherapistScope } from "@/lib/clients/scope";
+import type { CaseloadScope } from "./scope";
 import { TRUST_METRICS } from "./trust-trend";
 
 /** Ten weeks leaves room for the four weeks the trend needs even with a missed week or two. */
@@ -27,7 +27,7 @@ export type CheckInHistory = {
  * The join to Client scopes the rows to the caller.
  */
 export async function loadCheckInHistory(
-  scope: TherapistScope,
+  scope: CaseloadScope,
   clientIds: string[],
   utcToday: LocalDate,
 ): Promise<Map<string, CheckInHistory>> {
@@ -36,7 +36,7 @@ export async function loadCheckInHistory(
     WITH weekly AS (
       SELECT w."clientId", w."weekStart" AS "week", (sum(w."total") / sum(w."count"))::float8 AS "score", max(w."lastAt") AS "at"
       FROM "MeasurementWeek" w
-      JOIN "Client" c ON c."id" = w."clientId" AND c."practiceId" = ${scope.practiceId} AND c."therapistId" = ${scope.therapistId}
+      JOIN "Client" c ON c."id" = w."clientId" AND c."practiceId" = ${scope.practiceId} AND c."therapistId" = ANY(${[...scope.therapistIds]}::text[])
       WHERE w."clientId" = ANY(${clientIds}::text[])
         AND w."metric" = ANY(${[...TRUST_METRICS]}::text[])
         AND w."weekStart" >= ${from}::date

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TherapistScope } from "@/lib/clients/scope";
+import type { CaseloadScope } from "./scope";
 import type { LatestAcknowledgements } from "./attention-flags";
 
 /** Open safety flags of the given clients, oldest first (the (clientId, acknowledgedAt) index). */
-export function loadOpenSafetyFlags(scope: TherapistScope, clientIds: string[]) {
+export function loadOpenSafetyFlags(scope: CaseloadScope, clientIds: string[]) {
   return db.safetyFlag.findMany({
-    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, client: { therapistId: scope.therapistId }, acknowledgedAt: null },
+    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, client: { therapistId: { in: [...scope.therapistIds] } }, acknowledgedAt: null },
     orderBy: { raisedAt: "asc" },
     select: { id: true, clientId: true, raisedAt: true },
   });
@@ -14,12 +14,12 @@ export function loadOpenSafetyFlags(scope: TherapistScope, clientIds: string[]) 
 
 /** The newest acknowledgement per client and kind, in one grouped query on (clientId, kind, createdAt). */
 export async function loadLatestAcknowledgements(
-  scope: TherapistScope,
+  scope: CaseloadScope,
   clientIds: string[],
 ): Promise<Map<string, LatestAcknowledgements>> {
   const rows = await db.flagAcknowledgement.groupBy({
     by: ["clientId", "kind"],
-    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, client: { therapistId: scope.therapistId } },
+    where: { clientId: { in: clientIds }, practiceId: scope.practiceId, client: { therapistId: { in: [...scope.therapistIds] } } },
     _max: { createdAt: true },
   });
   const latest = new Map<string, LatestAcknowledgements>();

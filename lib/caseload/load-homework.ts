@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, toDbDate, type LocalDate } from "@/lib/dates/local-date";
 import type { AssignmentStatus, ScheduleType } from "@/lib/generated/prisma/enums";
-import type { TherapistScope } from "@/lib/clients/scope";
+import type { CaseloadScope } from "./scope";
 
 // Raw SQL, for the array arithmetic below and for speed: with 150 clients,
 // Prisma's row mapping of this result set cost ~5× the CPU of the raw rows
@@ -39,7 +39,7 @@ export type CaseloadAssignment = {
  * query; the scope is repeated here anyway.
  */
 export function loadAssignments(
-  scope: TherapistScope,
+  scope: CaseloadScope,
   clientIds: string[],
   window: { stoppedSince: Date; submittedSince: LocalDate },
 ): Promise<CaseloadAssignment[]> {
@@ -54,7 +54,7 @@ export function loadAssignments(
     FROM "Assignment" a
     JOIN "TemplateVersion" v ON v."id" = a."templateVersionId"
     WHERE a."clientId" = ANY(${clientIds}::text[])
-      AND a."therapistId" = ${scope.therapistId}
+      AND a."therapistId" = ANY(${[...scope.therapistIds]}::text[])
       AND a."practiceId" = ${scope.practiceId}
       AND (
         a."status" = 'ACTIVE'

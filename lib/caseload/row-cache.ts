@@ -23,7 +23,7 @@ const MAX_ENTRIES = 10_000;
 const entries = new Map<string, { key: string; value: CachedRow }>();
 
 export type RowKeyParts = {
-  /** The caller's: the loaders filter by it. */
+  /** The client's practice and primary clinician (a handover changes the key). */
   scope: TherapistScope;
   version: number;
   /** The client's calendar date. */

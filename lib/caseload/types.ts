@@ -50,4 +50,7 @@ export type CaseloadCounts = {
   openFlags: number;
 };
 
-export type Caseload = { rows: CaseloadRow[]; counts: CaseloadCounts };
+/** A row as a page gets it: with the client's primary clinician (several on a practice-wide caseload). */
+export type CaseloadEntry = CaseloadRow & { clinicianId: string };
+
+export type Caseload = { rows: CaseloadEntry[]; counts: CaseloadCounts };

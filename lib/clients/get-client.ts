@@ -18,10 +18,12 @@ const getClientCached = cache(async (therapistId: string, practiceId: string, cl
       createdAt: true,
       archivedAt: true,
       userId: true,
+      therapist: { select: { name: true } },
     },
   });
   if (!client) throw notFound();
-  return client;
+  const { therapist, ...rest } = client;
+  return { ...rest, therapistName: therapist.name };
 });
 
 /** One client of the caller's; anyone else's reads as not found. */

@@ -32,4 +32,6 @@ export type AcknowledgeCaseloadFlagInput = z.infer<typeof acknowledgeCaseloadFla
 export const caseloadSearchSchema = z.object({
   q: searchTextField(SEARCH_MAX_LENGTH),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // An owner's or supervisor's filter; an id they may not read shows everyone they may.
+  clinician: idField.optional().catch(undefined),
 });

@@ -1,7 +1,7 @@
 import { orDenied } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { getClient } from "@/lib/clients/get-client";
-import { therapistScope } from "@/lib/clients/scope";
+import { clientReadScope } from "@/lib/practice/access";
 import { requireIdParams } from "@/lib/not-found-page";
 
 // The client is looked up here, outside the segment's loading boundary, so a
@@ -10,8 +10,8 @@ import { requireIdParams } from "@/lib/not-found-page";
 export default async function ClientSegment({ children, params }: LayoutProps<"/clients/[clientId]">) {
   const { clientId } = await requireIdParams(params, "clientId");
   const therapist = await requireTherapist();
-  await orDenied(therapist, { action: "client.viewed", subjectType: "Client", subjectId: clientId }, () =>
-    getClient(therapistScope(therapist), clientId),
+  await orDenied(therapist, { action: "client.viewed", subjectType: "Client", subjectId: clientId }, async () =>
+    getClient(await clientReadScope(therapist, clientId), clientId),
   );
   return children;
 }

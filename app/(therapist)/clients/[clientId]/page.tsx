@@ -16,7 +16,8 @@ import { Card } from "@/components/ui/card";
 import { requireTherapist } from "@/lib/auth/session";
 import { getClient } from "@/lib/clients/get-client";
 import { getPartnerOptions } from "@/lib/clients/link-partners";
-import { therapistScope } from "@/lib/clients/scope";
+import { clientReadScope } from "@/lib/practice/access";
+import { ReadOnlyNotice } from "@/components/practice/read-only-notice";
 import { formatDate } from "@/lib/dates/format";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 
@@ -27,9 +28,11 @@ const RECENT_SUBMISSIONS = 15;
 export default async function ClientPage({ params }: PageProps<"/clients/[clientId]">) {
   const { clientId } = await params;
   const therapist = await requireTherapist();
-  const scope = therapistScope(therapist);
   const view = { action: "client.viewed", subjectType: "Client", subjectId: clientId } as const;
-  const client = await orDenied(therapist, view, () => getClient(scope, clientId));
+  // The owner and the client's supervisors read this page too (audited), without its forms.
+  const scope = await orDenied(therapist, view, () => clientReadScope(therapist, clientId));
+  const client = await getClient(scope, clientId);
+  const canChange = !scope.readOnly;
   const [assignments, submissions, flags, partners] = await Promise.all([
     listClientAssignments(scope, client.id),
     listInbox(scope, { clientId: client.id, show: "all", take: RECENT_SUBMISSIONS }),
@@ -51,6 +54,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <span>{client.timeZone.replaceAll("_", " ")}</span>
           <span>Added {formatDate(client.createdAt, therapist.timeZone)}</span>
         </div>
+        {scope.readOnly ? <ReadOnlyNotice clinicianName={client.therapistName} /> : null}
         <div className="mt-3 flex flex-wrap gap-2">
           <Link href={`/clients/${client.id}/progress`} className={buttonClasses("secondary")}>
             Progress
@@ -63,7 +67,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           </Link>
         </div>
       </div>
-      {client.status === "INVITED" ? (
+      {canChange && client.status === "INVITED" ? (
         <Card>
           <h2 className="text-lg font-semibold">Waiting to join</h2>
           <p className="mt-1 mb-4 text-sm text-stone-600">
@@ -72,18 +76,18 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <RenewInvitationButton clientId={client.id} label="Create a new invitation link" />
         </Card>
       ) : null}
-      <SafetyFlagList flags={toFlagProps(flags, therapist.timeZone)} />
+      <SafetyFlagList flags={toFlagProps(flags, therapist.timeZone)} readOnly={scope.readOnly} />
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">Homework</h2>
-          {client.status !== "ARCHIVED" ? (
+          {canChange && client.status !== "ARCHIVED" ? (
             <Link href={`/assign?client=${client.id}`} className={buttonClasses("primary")}>
               Assign homework
             </Link>
           ) : null}
         </div>
         <div className="mt-2">
-          <AssignmentList assignments={assignments} />
+          <AssignmentList assignments={assignments} readOnly={scope.readOnly} />
         </div>
       </Card>
       <Card>
@@ -96,13 +100,13 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
       <ExportLinks clientId={client.id} />
-      {client.status !== "ARCHIVED" || partners.partner ? (
+      {canChange && (client.status !== "ARCHIVED" || partners.partner) ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Couples work</h2>
           <PartnerForm clientId={client.id} partner={partners.partner} candidates={partners.candidates} />
         </Card>
       ) : null}
-      {client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
+      {canChange && client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
     </div>
   );
 }

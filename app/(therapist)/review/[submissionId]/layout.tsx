@@ -1,6 +1,6 @@
 import { orDenied } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
-import { therapistScope } from "@/lib/clients/scope";
+import { submissionReadScope } from "@/lib/practice/access";
 import { requireIdParams } from "@/lib/not-found-page";
 import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
 
@@ -9,8 +9,8 @@ import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
 export default async function ReviewEntrySegment({ children, params }: LayoutProps<"/review/[submissionId]">) {
   const { submissionId } = await requireIdParams(params, "submissionId");
   const therapist = await requireTherapist();
-  await orDenied(therapist, { action: "entry.viewed", subjectType: "Submission", subjectId: submissionId }, () =>
-    getSubmissionForReview(therapistScope(therapist), submissionId),
+  await orDenied(therapist, { action: "entry.viewed", subjectType: "Submission", subjectId: submissionId }, async () =>
+    getSubmissionForReview(await submissionReadScope(therapist, submissionId), submissionId),
   );
   return children;
 }

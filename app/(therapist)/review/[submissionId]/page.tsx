@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
-import { therapistScope } from "@/lib/clients/scope";
+import { submissionReadScope } from "@/lib/practice/access";
 import { formatDateTime } from "@/lib/dates/format";
 import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
 
@@ -17,7 +17,9 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
   const { submissionId } = await params;
   const therapist = await requireTherapist();
   const view = { action: "entry.viewed", subjectType: "Submission", subjectId: submissionId } as const;
-  const entry = await orDenied(therapist, view, () => getSubmissionForReview(therapistScope(therapist), submissionId));
+  // The owner and the client's supervisors read entries too (audited), without the forms.
+  const scope = await orDenied(therapist, view, () => submissionReadScope(therapist, submissionId));
+  const entry = await getSubmissionForReview(scope, submissionId);
   await recordView(therapist, { ...view, subjectId: entry.id, clientId: entry.client.id });
 
   return (
@@ -55,8 +57,9 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
             </p>
           </div>
         ))}
-        <FeedbackForm submissionId={entry.id} clientName={entry.client.displayName} />
+        {scope.readOnly ? null : <FeedbackForm submissionId={entry.id} clientName={entry.client.displayName} />}
       </Card>
+      {scope.readOnly ? null : (
       <form action={setReviewedAction} className="flex items-center gap-3">
         <input type="hidden" name="submissionId" value={entry.id} />
         <input type="hidden" name="reviewed" value={entry.reviewedAt ? "false" : "true"} />
@@ -65,6 +68,7 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
         </Button>
         {entry.reviewedAt ? <span className="text-sm text-stone-600">Reviewed {formatDateTime(entry.reviewedAt, therapist.timeZone)}</span> : null}
       </form>
+      )}
     </div>
   );
 }

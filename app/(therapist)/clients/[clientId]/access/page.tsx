@@ -4,7 +4,7 @@ import { ACCESS_HISTORY_LIMIT, listClientAccessHistory } from "@/lib/audit/list-
 import { describeForTherapist, describeOutcome, formatEventTime } from "@/lib/audit/describe-event";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
-import { therapistScope } from "@/lib/clients/scope";
+import { clientReadScope } from "@/lib/practice/access";
 
 export const metadata: Metadata = { title: "Access history" };
 
@@ -14,7 +14,9 @@ export default async function ClientAccessHistoryPage({ params }: PageProps<"/cl
   const { clientId } = await params;
   const therapist = await requireTherapist();
   const attempt = { action: "client.access_history_viewed", subjectType: "Client", subjectId: clientId } as const;
-  const { client, events, more } = await orDenied(therapist, attempt, () => listClientAccessHistory(therapistScope(therapist), clientId));
+  const { client, events, more } = await orDenied(therapist, attempt, async () =>
+    listClientAccessHistory(await clientReadScope(therapist, clientId), clientId),
+  );
   // Recorded after reading, so this visit is not in the list it shows.
   await recordView(therapist, { ...attempt, subjectId: client.id, clientId: client.id });
 

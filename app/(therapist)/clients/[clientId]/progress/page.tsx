@@ -6,7 +6,7 @@ import { RangeSelector } from "@/components/progress/range-selector";
 import { buttonClasses } from "@/components/ui/button";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
-import { therapistScope } from "@/lib/clients/scope";
+import { clientReadScope } from "@/lib/practice/access";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -21,9 +21,10 @@ type Props = {
 export default async function ClientProgressPage({ params, searchParams }: Props) {
   const [{ clientId }, query] = await Promise.all([params, searchParams]);
   const therapist = await requireTherapist();
-  const scope = therapistScope(therapist);
-  const viewer = therapistViewer(scope, clientId);
   const view = { action: "client.progress_viewed", subjectType: "Client", subjectId: clientId } as const;
+  // The owner and the client's supervisors read this page too (audited).
+  const scope = await orDenied(therapist, view, () => clientReadScope(therapist, clientId));
+  const viewer = therapistViewer(scope, clientId);
   // The same (request-cached) access check every card repeats; a client who
   // isn't the caller's is a 404, like everywhere else.
   const subject = await orDenied(therapist, view, () => loadSubject(viewer));

@@ -6,7 +6,7 @@ import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
-import { therapistScope } from "@/lib/clients/scope";
+import { clientReadScope } from "@/lib/practice/access";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange, RANGE_LABELS, rangeWindow } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -25,9 +25,10 @@ const PRINT_CSS = "@media print { body > header { display: none !important; } bo
 export default async function ClientReportPage({ params, searchParams }: Props) {
   const [{ clientId }, query] = await Promise.all([params, searchParams]);
   const therapist = await requireTherapist();
-  const scope = therapistScope(therapist);
-  const viewer = therapistViewer(scope, clientId);
   const view = { action: "client.report_viewed", subjectType: "Client", subjectId: clientId } as const;
+  // The owner and the client's supervisors read this page too (audited).
+  const scope = await orDenied(therapist, view, () => clientReadScope(therapist, clientId));
+  const viewer = therapistViewer(scope, clientId);
   const subject = await orDenied(therapist, view, () => loadSubject(viewer));
   await recordView(therapist, { ...view, clientId: subject.clientId });
   const range = parseRange(query.range);

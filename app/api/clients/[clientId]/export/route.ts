@@ -5,7 +5,7 @@
 // data function scopes every query by the caller (lib/exports/load-client-record.ts).
 import { z } from "zod";
 import { getIdentity } from "@/lib/auth/session";
-import { therapistScope } from "@/lib/clients/scope";
+import { clientReadScope } from "@/lib/practice/access";
 import { todayIn } from "@/lib/dates/local-date";
 import { getEnv } from "@/lib/env";
 import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
@@ -52,7 +52,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
   const { clientId } = await params;
   let record: ClientRecord;
   try {
-    record = await loadClientRecord(therapistScope(identity), clientId);
+    record = await loadClientRecord(await clientReadScope(identity, clientId), clientId);
   } catch (error) {
     if (error instanceof AppError && (error.kind === "not_found" || error.kind === "forbidden")) {
       // Kept in the caller's own practice's trail, never the record owner's: nothing leaks either way.
