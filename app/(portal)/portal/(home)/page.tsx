@@ -6,6 +6,8 @@ import { requireClient } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/clients/get-own-profile";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getPortalOverview } from "@/lib/homework/portal-overview";
+import { weekdayAndTime } from "@/lib/therapy-sessions/format";
+import { getNextSessionForClient } from "@/lib/therapy-sessions/next-session-for-client";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -19,7 +21,12 @@ function greeting(timeZone: string, now = new Date()) {
 export default async function PortalHome({ searchParams }: PageProps<"/portal">) {
   const identity = await requireClient();
   const scope = clientScope(identity);
-  const [profile, overview, params] = await Promise.all([getOwnProfile(identity), getPortalOverview(scope), searchParams]);
+  const [profile, overview, params, nextSession] = await Promise.all([
+    getOwnProfile(identity),
+    getPortalOverview(scope),
+    searchParams,
+    getNextSessionForClient(scope),
+  ]);
   const firstName = profile.displayName.split(/\s+/)[0] ?? profile.displayName;
   const nothingAssigned = !overview.dueToday.length && !overview.overdue.length && !overview.upcoming.length && !overview.done.length;
 
@@ -30,6 +37,12 @@ export default async function PortalHome({ searchParams }: PageProps<"/portal">)
           {greeting(profile.timeZone)}, {firstName}
         </h1>
         <p className="mt-1 text-lg text-stone-700">Your private space for the work between sessions.</p>
+        {nextSession ? (
+          <p className="mt-2 font-medium text-stone-800" data-testid="next-session">
+            Next session:{" "}
+            <time dateTime={nextSession.startsAt.toISOString()}>{weekdayAndTime(nextSession.startsAt, profile.timeZone)}</time>
+          </p>
+        ) : null}
       </div>
       {params.closed ? <FormAlert message="That item is no longer open. It may have ended or been paused by your therapist." /> : null}
 
