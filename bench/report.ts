@@ -3,7 +3,7 @@
 import type { PracticeSize } from "./practices";
 
 /** "dashboard-cold": the dashboard when no computed row can be reused (every client changed since the last load). */
-export type PageKind = "trivial" | "dashboard" | "dashboard-cold" | "progress";
+export type PageKind = "trivial" | "dashboard" | "dashboard-cold" | "progress" | "practice-dashboard";
 
 export type Target = {
   size: PracticeSize;
@@ -20,6 +20,8 @@ export const GOALS = {
   dashboardVsTrivial: 4,
   /** A page's p95 for the large practice at most this many times the small practice's. */
   largeVsSmall: 1.5,
+  /** The owner's practice-wide caseload (20 clinicians × 150 clients) p95 at most this many times one clinician's. */
+  practiceVsClinician: 1.5,
 };
 
 /** Linear interpolation between closest ranks (as numpy's default). */
@@ -76,6 +78,13 @@ export function formatResults(targets: Target[]): string[] {
     if (page === "dashboard" || page === "progress") {
       verdicts.push(`${verdict(value <= GOALS.largeVsSmall)}: ${page} p95 large / small at most ${GOALS.largeVsSmall} (${ratio(value)})${large.standIn ? " [measured on the stand-in]" : ""}`);
     }
+  }
+  const practiceWide = find("group", "practice-dashboard");
+  const oneClinician = find("group", "dashboard");
+  if (practiceWide && oneClinician) {
+    const value = stats(practiceWide).p95 / stats(oneClinician).p95;
+    lines.push(`  group practice-wide / one clinician's dashboard: ${ratio(value)}  (${ratio(stats(practiceWide).p50 / stats(oneClinician).p50)})`);
+    verdicts.push(`${verdict(value <= GOALS.practiceVsClinician)}: practice-wide caseload p95 (20 clinicians × 150 clients) within ${GOALS.practiceVsClinician}× of one clinician's (${ratio(value)})`);
   }
   lines.push("", "Goals:", ...verdicts.map((line) => `  ${line}`));
   return lines;

@@ -13,7 +13,7 @@ import type pg from "pg";
 import { startBenchDatabase, withClient, type BenchDatabase } from "../bench/database";
 import { BENCH_DIST_DIR, ensureBenchBuild } from "../bench/build";
 import { Session } from "../bench/http";
-import { BENCH_PASSWORD, PRACTICES, type PracticeSize } from "../bench/practices";
+import { BENCH_PASSWORD, GROUP_CLINICIAN_EMAIL, PRACTICES, type PracticeSize } from "../bench/practices";
 import { formatResults, type PageKind, type Target } from "../bench/report";
 import { startBenchServer, type BenchServer } from "../bench/server";
 import { resetStatementStats, topStatements } from "../bench/slow-queries";
@@ -74,7 +74,7 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  await phase("Seeding both practices", () =>
+  await phase("Seeding the practices (large, small, group of 20 clinicians)", () =>
     run(process.execPath, [TSX_BIN, "scripts/bench-seed.ts"], { env: withServerConditions(env) }),
   );
   await withClient(database.url, printCounts);
@@ -142,7 +142,7 @@ async function printCounts(client: pg.Client) {
       (SELECT count(*) FROM "SafetyFlag" f WHERE f."practiceId" = u."practiceId" AND f."acknowledgedAt" IS NULL) AS open_flags,
       (SELECT count(*) FROM "Feedback" k WHERE k."therapistId" = u.id) AS feedback
     FROM "User" u WHERE u.email = ANY($1::text[]) ORDER BY u.email`,
-    [[PRACTICES.large.therapist.email, PRACTICES.small.therapist.email]]);
+    [[PRACTICES.large.therapist.email, PRACTICES.small.therapist.email, PRACTICES.group.therapist.email, GROUP_CLINICIAN_EMAIL]]);
   for (const row of rows) {
     say(`  ${row.email}: ${row.clients} clients, ${row.assignments} assignments, ${row.submitted} submitted entries (${row.unreviewed} not reviewed), ${row.drafts} drafts, ${row.measurements} measurements, ${row.flags} safety flags (${row.open_flags} open), ${row.feedback} feedback notes`);
   }
@@ -190,6 +190,19 @@ async function chooseTargets(baseUrl: string, databaseUrl: string): Promise<RunT
         throw new Error(`${path} answered ${probe.status}${probe.location ? ` → ${probe.location}` : ""}`);
       }
     }
+  }
+
+  // The group practice: one clinician's own caseload, and the owner's view of
+  // all twenty (both paginated the same way), signed in as each.
+  const clinician = new Session(baseUrl);
+  await clinician.signIn(GROUP_CLINICIAN_EMAIL, BENCH_PASSWORD);
+  const owner = new Session(baseUrl);
+  await owner.signIn(PRACTICES.group.therapist.email, BENCH_PASSWORD);
+  for (const [page, session] of [["dashboard", clinician], ["practice-dashboard", owner], ["trivial", owner]] as const) {
+    const path = page === "trivial" ? "/account" : "/dashboard";
+    const probe = await session.timedGet(path);
+    if (probe.status !== 200) throw new Error(`group ${page} ${path} answered ${probe.status}${probe.location ? ` → ${probe.location}` : ""}`);
+    targets.push({ size: "group", page, path, samples: [], bytes: probe.bytes, session });
   }
   return targets;
 }
