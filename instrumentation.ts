@@ -6,6 +6,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { exitOnInvalidEnv } = await import("./lib/env-check");
     exitOnInvalidEnv();
+    // Outbox delivery and reminders on timers (lib/jobs/registry.ts); never
+    // in tests or while building, and off with BACKGROUND_JOBS=off.
+    if (process.env.NODE_ENV !== "test" && process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startServerJobs } = await import("./lib/jobs/start");
+      startServerJobs();
+    }
   }
 }
 

@@ -3,7 +3,6 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { CHECK_EMAIL, PASSWORD_RESET_DONE, RESET_REQUESTED } from "@/lib/accounts/check-email";
 import { confirmAccount } from "@/lib/accounts/confirm-account";
 import { linkBase } from "@/lib/accounts/link-base";
@@ -14,7 +13,7 @@ import { publicAction } from "@/lib/actions/define-action";
 import type { ActionResult, FormState } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/auth";
 import { clientAddressFrom } from "@/lib/http/client-address";
-import { deliverQueued } from "@/lib/mail/send-mail";
+import { requestDelivery } from "@/lib/mail/send-mail";
 import { acceptInvitationSchema, signUpSchema } from "@/lib/validations/auth";
 import { confirmAccountSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/validations/recovery";
 
@@ -32,7 +31,7 @@ const signUp = publicAction(
     const address = clientAddressFrom(await headers());
     const message = await requestTherapistAccount(data, { address, base: await linkBase() });
     // After the answer, so a slow mail server does not show which branch ran.
-    if (message) after(() => deliverQueued(message));
+    if (message) requestDelivery();
     return { ok: true, message: CHECK_EMAIL };
   },
   { echo: { omit: ["password"] } },
@@ -45,7 +44,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
 const acceptInvitation = publicAction(acceptInvitationSchema, async (_caller, data): Promise<ActionResult> => {
   const address = clientAddressFrom(await headers());
   const message = await requestClientAccount(data, { address, base: await linkBase() });
-  if (message) after(() => deliverQueued(message));
+  if (message) requestDelivery();
   return { ok: true, message: CHECK_EMAIL };
 });
 
@@ -59,7 +58,7 @@ const forgotPassword = publicAction(
     const address = clientAddressFrom(await headers());
     const message = await requestPasswordReset(data, { address, base: await linkBase() });
     // After the answer, so a slow mail server does not show that an account exists.
-    if (message) after(() => deliverQueued(message));
+    if (message) requestDelivery();
     return { ok: true, message: RESET_REQUESTED };
   },
   { echo: true, input: (formData) => ({ email: formData.get("email") }) },

@@ -2,14 +2,17 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { issueInvitation } from "@/lib/invitations/issue-invitation";
+import { clientInvitationMessage } from "@/lib/mail/invitation-messages";
+import { invitationLinkForMail } from "@/lib/mail/links";
+import { queueMessage, requestDelivery } from "@/lib/mail/send-mail";
 import type { TherapistScope } from "./scope";
 
-/** A new link for a client who has not joined yet; earlier links stop working. */
+/** A new link for a client who has not joined yet, e-mailed to them again; earlier links stop working. */
 export async function renewInvitation(scope: TherapistScope, clientId: string) {
-  return db.$transaction(async (tx) => {
+  const renewed = await db.$transaction(async (tx) => {
     const client = await tx.client.findFirst({
       where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId, status: "INVITED" },
-      select: { id: true, displayName: true },
+      select: { id: true, displayName: true, email: true },
     });
     if (!client) throw notFound();
     const invitation = await issueInvitation(tx, {
@@ -17,6 +20,10 @@ export async function renewInvitation(scope: TherapistScope, clientId: string) {
       practiceId: scope.practiceId,
       createdById: scope.therapistId,
     });
-    return { client, invitation };
+    const link = await invitationLinkForMail(invitation.token);
+    await queueMessage(clientInvitationMessage({ practiceId: scope.practiceId, to: client.email, link, expiresAt: invitation.expiresAt }), tx);
+    return { client: { id: client.id, displayName: client.displayName }, invitation };
   });
+  requestDelivery();
+  return renewed;
 }

@@ -1,24 +1,28 @@
-// Every outgoing e-mail is written to the outbox first and only then handed
-// to SMTP, so nothing is lost when SMTP is missing or down: without SMTP_URL
-// the row simply stays unsent, where the practice can read it.
+// Every outgoing e-mail is written to the outbox first, in the transaction
+// that makes it necessary, and only then handed to SMTP (lib/mail/deliver-outbox.ts),
+// so nothing is lost when SMTP is missing or down: without SMTP_URL the row
+// simply stays queued, where the practice can read it.
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
 import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log/logger";
+import { deliverDueMessages, deliverMessage, printForLocalDemo } from "./deliver-outbox";
 
 export type MailMessage = {
   practiceId: string | null;
   to: string;
   subject: string;
-  /** Plain text only. */
+  /** Plain text: the message itself. */
   body: string;
+  /** Optional simple HTML rendering of the same words (escape everything: lib/mail/html.ts). */
+  html?: string;
   /** What the message is for, e.g. "homework-reminder". */
   kind: string;
 };
 
 export type QueuedMessage = { id: string; toAddress: string; subject: string; body: string };
 
-/** "sent": SMTP accepted it; "kept": no SMTP configured; "failed": SMTP refused (the error is on the row). */
+/** "sent": SMTP accepted it; "kept": no SMTP configured; "failed": SMTP refused (the reason is on the row). */
 export type DeliveryOutcome = "sent" | "kept" | "failed";
 
 type OutboxWriter = Pick<Tx, "outboxMessage">;
@@ -31,6 +35,7 @@ export function queueMessage(message: MailMessage, client: OutboxWriter = db): P
       toAddress: message.to,
       subject: message.subject,
       body: message.body,
+      html: message.html ?? null,
       kind: message.kind,
     },
     select: { id: true, toAddress: true, subject: true, body: true },
@@ -38,57 +43,47 @@ export function queueMessage(message: MailMessage, client: OutboxWriter = db): P
 }
 
 /**
- * Sends a queued message when SMTP is configured and records the result on
- * its row. SMTP failures are recorded, not thrown: the caller has already
- * committed to this message (e.g. a reminder's once-a-day claim), and one
- * bad address must not stop a batch.
+ * Asks for the due messages to be delivered soon, without waiting for it:
+ * inside a request after the response has been sent (next/server `after`),
+ * so a slow or dead mail server never slows or fails the action that queued
+ * the mail, and no timing tells which branch of an action ran. Outside a
+ * request (scripts, tests) it does nothing: the background job delivers
+ * within a minute. Never throws.
  */
-export async function deliverQueued(message: QueuedMessage): Promise<DeliveryOutcome> {
-  const { SMTP_URL, EMAIL_FROM } = getEnv();
-  if (!SMTP_URL) {
-    printForLocalDemo(message);
-    return "kept";
-  }
-  try {
-    await transporterFor(SMTP_URL).sendMail({
-      from: EMAIL_FROM,
-      to: message.toAddress,
-      subject: message.subject,
-      text: message.body,
-    });
-    await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), error: null } });
-    return "sent";
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    await db.outboxMessage.update({ where: { id: message.id }, data: { error: reason.slice(0, 500) } });
-    return "failed";
-  }
+export function requestDelivery(): void {
+  void scheduleAfterResponse().catch(() => undefined);
 }
 
-let cached: { url: string; transporter: Transporter } | undefined;
-
-function transporterFor(url: string): Transporter {
-  if (cached?.url !== url) {
-    // Bounded timeouts: a job run or a request must not hang on a dead mail server.
-    const transporter = nodemailer.createTransport(url, {
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
-    });
-    cached = { url, transporter };
+async function scheduleAfterResponse() {
+  // Loaded lazily: this module is also imported by scripts and Playwright
+  // fixtures running in plain Node, where next/server cannot be resolved.
+  let after: typeof import("next/server").after;
+  try {
+    ({ after } = await import("next/server"));
+  } catch {
+    return;
   }
-  return cached.transporter;
+  try {
+    after(() =>
+      deliverDueMessages().catch((error: unknown) => {
+        log.error({ err: error }, "outbox delivery after a request failed");
+      }),
+    );
+  } catch {
+    // Outside a request scope: the background job picks the message up.
+  }
 }
 
 /**
- * On the embedded demo (`npm start` without DATABASE_URL sets
- * TRELLIS_PRINT_UNSENT_MAIL=1) there is no SMTP, and account e-mails
- * (confirmation and reset links) are deliberately not in any practice's
- * Outbox. Printing them to the terminal of the person who started Trellis on
- * their own machine lets them finish a sign-up or an invitation. Never on a
- * deployment: there the variable is not set and mail needs SMTP_URL.
+ * Sends one queued message now (SMTP configured) or prints it on the
+ * embedded demo, recording the result on its row. Failures are recorded,
+ * not thrown. Prefer requestDelivery(); this remains for callers that must
+ * know the outcome of a particular message.
  */
-function printForLocalDemo(message: QueuedMessage) {
-  if (process.env.TRELLIS_PRINT_UNSENT_MAIL !== "1") return;
-  console.log(`\n[trellis] E-mail (not sent: no SMTP_URL) to ${message.toAddress} — ${message.subject}\n${message.body}\n`);
+export async function deliverQueued(message: QueuedMessage): Promise<DeliveryOutcome> {
+  if (!getEnv().SMTP_URL) {
+    printForLocalDemo(message);
+    return "kept";
+  }
+  return deliverMessage(message.id);
 }

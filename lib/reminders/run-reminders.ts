@@ -3,14 +3,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { toDbDate } from "@/lib/dates/local-date";
 import { getEnv } from "@/lib/env";
-import { deliverQueued, queueMessage, type QueuedMessage } from "@/lib/mail/send-mail";
+import { log } from "@/lib/log/logger";
+import { deliverDueMessages } from "@/lib/mail/deliver-outbox";
+import { queueMessage, type QueuedMessage } from "@/lib/mail/send-mail";
 import { isUniqueViolation } from "@/lib/prisma-errors";
 import { findDueReminders, type DueReminder } from "./find-due-reminders";
 
 export type ReminderRunCounts = {
   /** Clients with reminders switched on that were looked at. */
   considered: number;
-  /** Reminders issued (handed to SMTP, or kept in the outbox without it). */
+  /** Reminders issued (queued in the outbox; handed to SMTP at the end of the run when configured). */
   sent: number;
   /** Reminders another, overlapping run had already claimed. */
   skipped: number;
@@ -50,8 +52,12 @@ export async function runReminders(options: { now?: Date } = {}): Promise<Remind
       skipped++;
       continue;
     }
-    await deliverQueued(queued);
     sent++;
+  }
+  // Delivery (with its retries) belongs to the outbox; a dead mail server
+  // leaves the reminders queued, never un-issued.
+  if (sent > 0) {
+    await deliverDueMessages().catch((error: unknown) => log.error({ err: error }, "outbox delivery after reminders failed"));
   }
   return { considered, sent, skipped };
 }
