@@ -1,11 +1,15 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
+import { canTreat } from "@/lib/practice/access";
 import { countUnreviewed, unreviewedLabel } from "@/lib/review/list-inbox";
 
 export default async function TherapistLayout({ children }: { children: React.ReactNode }) {
   const therapist = await requireTherapist();
-  const unreviewed = await countUnreviewed(therapistScope(therapist));
+  // A supervisor has no caseload of their own: they read their supervisees'
+  // clients from the caseload, and never add, assign or review.
+  const treats = canTreat(therapist);
+  const unreviewed = treats ? await countUnreviewed(therapistScope(therapist)) : 0;
   return (
     <>
       <AppHeader
@@ -13,15 +17,19 @@ export default async function TherapistLayout({ children }: { children: React.Re
         person={therapist.name}
         nav={[
           { href: "/dashboard", label: "Caseload" },
-          { href: "/clients", label: "Clients" },
-          {
-            href: "/review",
-            label: "Review",
-            badge: unreviewed ? unreviewedLabel(unreviewed) : undefined,
-            badgeLabel: `${unreviewedLabel(unreviewed)} not yet reviewed`,
-          },
+          ...(treats
+            ? [
+                { href: "/clients", label: "Clients" },
+                {
+                  href: "/review",
+                  label: "Review",
+                  badge: unreviewed ? unreviewedLabel(unreviewed) : undefined,
+                  badgeLabel: `${unreviewedLabel(unreviewed)} not yet reviewed`,
+                },
+              ]
+            : []),
           { href: "/library", label: "Library" },
-          { href: "/outbox", label: "Outbox" },
+          ...(treats ? [{ href: "/outbox", label: "Outbox" }] : []),
           { href: "/account", label: "Account" },
         ]}
       />
