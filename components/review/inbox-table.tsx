@@ -31,6 +31,11 @@ export function InboxTable({ items, viewerTimeZone }: { items: InboxItem[]; view
               <td className="px-3 py-2.5 whitespace-nowrap">{formatDateTime(item.submittedAt, viewerTimeZone)}</td>
               <td className="px-3 py-2.5 text-right whitespace-nowrap">
                 {item.safetyConcern ? <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Safety</span> : null}
+                {item.unreadReplies > 0 ? (
+                  <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" data-testid="new-reply">
+                    {item.unreadReplies === 1 ? "New reply" : `${item.unreadReplies} new replies`}
+                  </span>
+                ) : null}
                 {item.reviewed ? "Reviewed" : <span className="rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">New</span>}
               </td>
             </tr>

@@ -13,6 +13,7 @@ import { PartnerForm } from "@/components/clients/partner-form";
 import { RenewInvitationButton } from "@/components/clients/renew-invitation-button";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { Card } from "@/components/ui/card";
+import { SupervisionNotesCard } from "@/components/supervision/supervision-notes-card";
 import { requireTherapist } from "@/lib/auth/session";
 import { getClient } from "@/lib/clients/get-client";
 import { getPartnerOptions } from "@/lib/clients/link-partners";
@@ -99,6 +100,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         </div>
         <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
+      <SupervisionNotesCard viewer={therapist} clientId={client.id} />
       <ExportLinks clientId={client.id} />
       {canChange && (client.status !== "ARCHIVED" || partners.partner) ? (
         <Card>

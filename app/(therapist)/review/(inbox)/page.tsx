@@ -8,6 +8,7 @@ import { requireTherapist } from "@/lib/auth/session";
 import { listClients } from "@/lib/clients/list-clients";
 import { therapistScope } from "@/lib/clients/scope";
 import { listInbox } from "@/lib/review/list-inbox";
+import { countUnreadReplies } from "@/lib/replies/list-replies";
 import { listOpenSafetyFlags, toFlagProps } from "@/lib/safety/list-open-flags";
 import { listTemplates } from "@/lib/templates/list-templates";
 
@@ -19,18 +20,27 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
   const params = await searchParams;
   const clientId = typeof params.client === "string" && params.client ? params.client : undefined;
   const templateId = typeof params.exercise === "string" && params.exercise ? params.exercise : undefined;
-  const show = params.show === "all" ? "all" : "new";
-  const [items, clients, templates, flags] = await Promise.all([
+  const show = params.show === "all" ? "all" : params.show === "replies" ? "replies" : "new";
+  const [items, clients, templates, flags, unreadReplies] = await Promise.all([
     listInbox(scope, { clientId, templateId, show }),
     listClients(scope, { includeArchived: true }),
     listTemplates(scope),
     listOpenSafetyFlags(scope),
+    countUnreadReplies(scope),
   ]);
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Review</h1>
       <SafetyFlagList flags={toFlagProps(flags, therapist.timeZone)} />
+      {unreadReplies > 0 && show !== "replies" ? (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950" data-testid="unread-replies">
+          {unreadReplies === 1 ? "A client replied to your feedback." : `Clients sent ${unreadReplies} replies to your feedback.`}{" "}
+          <Link href="/review?show=replies" className="font-semibold underline underline-offset-2">
+            Show entries with new replies
+          </Link>
+        </p>
+      ) : null}
       <form method="get" className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
         <SelectField label="Client" name="client" defaultValue={clientId ?? ""}>
           <option value="">All clients</option>
@@ -50,6 +60,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
         </SelectField>
         <SelectField label="Show" name="show" defaultValue={show}>
           <option value="new">Not yet reviewed</option>
+          <option value="replies">With new replies</option>
           <option value="all">Everything</option>
         </SelectField>
         <div className="flex gap-2 pb-6">

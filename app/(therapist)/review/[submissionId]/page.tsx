@@ -10,6 +10,8 @@ import { requireTherapist } from "@/lib/auth/session";
 import { submissionReadScope } from "@/lib/practice/access";
 import { formatDateTime } from "@/lib/dates/format";
 import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
+import { readReplyThreads } from "@/lib/replies/list-replies";
+import { ReplyList } from "@/components/replies/reply-list";
 
 export const metadata: Metadata = { title: "Entry" };
 
@@ -20,7 +22,8 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
   // The owner and the client's supervisors read entries too (audited), without the forms.
   const scope = await orDenied(therapist, view, () => submissionReadScope(therapist, submissionId));
   const entry = await getSubmissionForReview(scope, submissionId);
-  await recordView(therapist, { ...view, subjectId: entry.id, clientId: entry.client.id });
+  // Replies as they were before this look (new ones marked); the primary clinician's look marks them read.
+  const [replies] = await Promise.all([readReplyThreads(scope, entry.id), recordView(therapist, { ...view, subjectId: entry.id, clientId: entry.client.id })]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -55,6 +58,7 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
             <p className="mt-1 text-xs text-stone-500">
               {formatDateTime(item.createdAt, therapist.timeZone)} · {item.readAt ? "read by client" : "not read yet"}
             </p>
+            <ReplyList replies={replies[item.id]} author={entry.client.displayName} timeZone={therapist.timeZone} markNew />
           </div>
         ))}
         {scope.readOnly ? null : <FeedbackForm submissionId={entry.id} clientName={entry.client.displayName} />}
