@@ -11,6 +11,9 @@ import { orNotFound } from "@/lib/not-found-page";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getOwnSubmission } from "@/lib/homework/get-own-submission";
 import { getCrisisResources } from "@/lib/safety/get-crisis-resources";
+import { listOwnReplies } from "@/lib/replies/list-replies";
+import { ReplyForm } from "@/components/replies/reply-form";
+import { ReplyList } from "@/components/replies/reply-list";
 
 export const metadata: Metadata = { title: "Your entry" };
 
@@ -18,6 +21,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
   const [{ submissionId }, query] = await Promise.all([params, searchParams]);
   const identity = await requireClient();
   const entry = await orNotFound(getOwnSubmission(clientScope(identity), submissionId));
+  const replies = await listOwnReplies(clientScope(identity), entry.id);
   const crisis = entry.safetyConcern ? await getCrisisResources(identity.practiceId) : null;
 
   return (
@@ -45,6 +49,8 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
             <div key={item.id} className="rounded-xl border border-brand-200 bg-brand-50 p-4" data-testid="feedback">
               <p className="whitespace-pre-wrap text-base text-stone-900 wrap-anywhere">{item.body}</p>
               <p className="mt-2 text-sm text-stone-600">{formatDateTime(item.createdAt, identity.timeZone)}</p>
+              <ReplyList replies={replies[item.id]} author="You" timeZone={identity.timeZone} />
+              <ReplyForm feedbackId={item.id} therapistName={entry.therapistName} />
             </div>
           ))
         )}
