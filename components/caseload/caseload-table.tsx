@@ -8,6 +8,7 @@ import { formatPercent } from "@/components/progress/format";
 import { cn } from "@/components/ui/cn";
 import { describeLocalDate } from "@/lib/dates/local-date";
 import type { CaseloadEntry } from "@/lib/caseload/types";
+import { shortTime } from "@/lib/therapy-sessions/format";
 import { flagItemsOf } from "./flag-items";
 import { FlagList } from "./flag-list";
 import { activityText } from "./row-text";
@@ -48,6 +49,11 @@ function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTi
         <Link href={`/clients/${row.clientId}/progress`} className="mt-0.5 block text-sm text-brand-700 underline underline-offset-2">
           Progress<span className="sr-only"> of {row.name}</span>
         </Link>
+        {row.session ? (
+          <span className="mt-1 inline-block rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800" data-testid="caseload-session">
+            Session {row.session.day}, {shortTime(row.session.startsAt, viewerTimeZone)}
+          </span>
+        ) : null}
         {clinicians ? (
           <span className="mt-0.5 block text-xs text-stone-600" data-testid="caseload-clinician">
             {row.clinicianId === clinicians.viewerId ? "Your client" : `With ${clinicians.names[row.clinicianId] ?? "a colleague"}`}

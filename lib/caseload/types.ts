@@ -51,6 +51,10 @@ export type CaseloadCounts = {
 };
 
 /** A row as a page gets it: with the client's primary clinician (several on a practice-wide caseload). */
-export type CaseloadEntry = CaseloadRow & { clinicianId: string };
+export type CaseloadEntry = CaseloadRow & {
+  clinicianId: string;
+  /** "Session today / tomorrow" in the viewer's zone (lib/caseload/load-next-sessions): read per page view, never cached with the row. */
+  session?: { startsAt: Date; day: "today" | "tomorrow" } | null;
+};
 
 export type Caseload = { rows: CaseloadEntry[]; counts: CaseloadCounts };

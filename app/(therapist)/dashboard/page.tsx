@@ -6,6 +6,7 @@ import { CaseloadSearch, type ClinicianFilter } from "@/components/caseload/case
 import { CaseloadTable, type CaseloadClinicians } from "@/components/caseload/caseload-table";
 import { requireTherapist } from "@/lib/auth/session";
 import { getCaseload } from "@/lib/caseload/get-caseload";
+import { loadNextSessions } from "@/lib/caseload/load-next-sessions";
 import { pageOf } from "@/lib/caseload/paginate";
 import type { CaseloadScope } from "@/lib/caseload/scope";
 import { readableClinicians } from "@/lib/practice/access";
@@ -36,6 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     : { rows: [], counts: { activeClients: 0, toReview: 0, openFlags: 0 } };
   // Ranked by need, a page at a time (lib/caseload/paginate).
   const shown = pageOf(rows, page);
+  const sessions = await loadNextSessions(scope, shown.rows.map((row) => row.clientId), therapist.timeZone);
 
   return (
     <div className="space-y-6">
@@ -72,7 +74,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </p>
           ) : (
             <>
-              <CaseloadTable rows={shown.rows} viewerTimeZone={therapist.timeZone} clinicians={clinicians} />
+              <CaseloadTable rows={shown.rows.map((row) => ({ ...row, session: sessions.get(row.clientId) ?? null }))} viewerTimeZone={therapist.timeZone} clinicians={clinicians} />
               <CaseloadPager page={shown.page} pageCount={shown.pageCount} first={shown.first} last={shown.last} total={shown.total} query={q} clinician={filter?.chosen} />
             </>
           )}
