@@ -63,6 +63,9 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <Link href={`/clients/${client.id}/report`} className={buttonClasses("secondary")}>
             Print report
           </Link>
+          <Link href={`/clients/${client.id}/sessions`} className={buttonClasses("secondary")}>
+            Sessions
+          </Link>
           <Link href={`/clients/${client.id}/access`} className={buttonClasses("secondary")}>
             Access history
           </Link>
