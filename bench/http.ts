@@ -39,6 +39,15 @@ export class Session {
     }
   }
 
+  /** Any request with this session's cookies (and any cookie it sets kept); the caller reads the body. */
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set("cookie", this.cookieHeader());
+    const response = await fetch(`${this.baseUrl}${path}`, { redirect: "manual", ...init, headers });
+    this.remember(response);
+    return response;
+  }
+
   /** Loads a page; the time runs from sending the request to the end of the (streamed) body. */
   async timedGet(path: string): Promise<{ status: number; ms: number; bytes: number; location: string | null }> {
     const started = performance.now();
