@@ -61,3 +61,18 @@ export function formatEventTime(date: Date, timeZone: string): string {
     timeZoneName: "short",
   }).format(date);
 }
+
+const PRACTICE_ROLE_NAMES = { OWNER: "practice owner", CLINICIAN: "clinician", SUPERVISOR: "supervisor" } as const;
+
+type Actor = { id: string; role: "THERAPIST" | "CLIENT"; practiceRole: keyof typeof PRACTICE_ROLE_NAMES | null };
+
+/**
+ * How a trail names who acted on a client's record: "therapist" for the
+ * client's own clinician, else their role in the practice ("practice owner",
+ * "clinician", "supervisor"), or "client".
+ */
+export function actorRoleLabel(actor: Actor, clientsClinicianId: string): string {
+  if (actor.role === "CLIENT") return "client";
+  if (actor.id === clientsClinicianId) return "therapist";
+  return PRACTICE_ROLE_NAMES[actor.practiceRole ?? "CLINICIAN"];
+}

@@ -14,7 +14,7 @@ const eventSelect = {
   outcome: true,
   address: true,
   createdAt: true,
-  actor: { select: { name: true, role: true } },
+  actor: { select: { id: true, name: true, role: true, practiceRole: true } },
 } as const;
 
 function capped<T>(rows: T[]) {

@@ -18,6 +18,7 @@ const getClientCached = cache(async (therapistId: string, practiceId: string, cl
       createdAt: true,
       archivedAt: true,
       userId: true,
+      therapistId: true,
       therapist: { select: { name: true } },
     },
   });

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ACCESS_HISTORY_LIMIT, listClientAccessHistory } from "@/lib/audit/list-access-history";
-import { describeForTherapist, describeOutcome, formatEventTime } from "@/lib/audit/describe-event";
+import { actorRoleLabel, describeForTherapist, describeOutcome, formatEventTime } from "@/lib/audit/describe-event";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { clientReadScope } from "@/lib/practice/access";
 
 export const metadata: Metadata = { title: "Access history" };
 
-const ROLE_NAMES = { THERAPIST: "therapist", CLIENT: "client" } as const;
 
 export default async function ClientAccessHistoryPage({ params }: PageProps<"/clients/[clientId]/access">) {
   const { clientId } = await params;
@@ -54,7 +53,7 @@ export default async function ClientAccessHistoryPage({ params }: PageProps<"/cl
                     <time dateTime={event.createdAt.toISOString()}>{formatEventTime(event.createdAt, therapist.timeZone)}</time>
                   </td>
                   <td className="px-4 py-2 wrap-anywhere">
-                    {event.actor ? `${event.actor.name} (${ROLE_NAMES[event.actor.role]})` : "Unknown"}
+                    {event.actor ? `${event.actor.name} (${actorRoleLabel(event.actor, client.therapistId)})` : "Unknown"}
                   </td>
                   <td className="px-4 py-2">{describeForTherapist(event.action)}</td>
                   <td className={event.outcome === "success" ? "px-4 py-2" : "px-4 py-2 font-medium text-red-800"}>
