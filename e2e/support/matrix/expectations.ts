@@ -133,6 +133,8 @@ export const pages: PageRow[] = [
   page("/clients/[clientId]/progress", THERAPIST_A_ONLY),
   page("/clients/[clientId]/report", THERAPIST_A_ONLY),
   page("/clients/[clientId]/access", THERAPIST_A_ONLY),
+  page("/clients/[clientId]/sessions", THERAPIST_A_ONLY),
+  page("/clients/[clientId]/sessions/[sessionId]", THERAPIST_A_ONLY),
   // Another practice's ids in the query select nothing and show nothing.
   page("/assign", THERAPISTS, { query: (w) => `?client=${w.clientA.id}&template=${w.template.id}` }),
   page("/review", THERAPISTS, { query: (w) => `?client=${w.clientA.id}&exercise=${w.template.id}&show=all` }),
@@ -161,6 +163,11 @@ export const routes: RouteRow[] = [
     { method: "GET", path: `/api/clients/${w.clientA.id}/export?format=fhir`, expect: EXPORT },
   ]),
   // Keepalive draft saves (the portal, as a page goes away): Origin first, then the session; an empty body is a bad request.
+  // Calendar files: a client's sessions for whoever reads the client; one's own for every therapist.
+  route("/api/clients/[clientId]/sessions.ics", (w) => [{ method: "GET", path: `/api/clients/${w.clientA.id}/sessions.ics`, expect: EXPORT }]),
+  route("/api/sessions.ics", () => [
+    { method: "GET", path: "/api/sessions.ics", expect: { ...every("not-found"), anonymous: "unauthorized", therapistA: "ok", therapistB: "ok" } },
+  ]),
   route("/api/drafts", () => [
     { method: "POST", path: "/api/drafts", expect: every("forbidden") },
     {
@@ -367,6 +374,23 @@ export const actions: ActionRow[] = [
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { kind: "SILENT", clientId: w.clientA.id, note: "Called them; all is well." } }),
     targets: (w) => [snap.client(w.clientA.id)],
+  }),
+
+  // Sessions: only the client's primary clinician records, notes and cancels them.
+  action("lib/therapy-sessions/actions.ts#addSessionAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.clientA.id, date: w.today, time: "15:00", durationMinutes: "50", recurrence: "NONE" } }),
+    targets: (w) => [snap.therapySessions(w.clientA.id)],
+  }),
+  action("lib/therapy-sessions/actions.ts#saveSessionNoteAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { sessionId: w.sessionId, body: "Worked on the repair conversation." } }),
+    targets: (w) => [snap.therapySessions(w.clientA.id)],
+  }),
+  action("lib/therapy-sessions/actions.ts#cancelSessionAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { sessionId: w.upcomingSessionId, which: "one" } }),
+    targets: (w) => [snap.therapySessions(w.clientA.id)],
   }),
 
   // Review and safety.

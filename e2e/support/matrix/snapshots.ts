@@ -21,6 +21,10 @@ export const snap = {
       },
     }),
 
+  /** A client's therapy sessions with their notes. */
+  therapySessions: (clientId: string): Snapshot => () =>
+    db.therapySession.findMany({ where: { clientId }, orderBy: { id: "asc" }, include: { note: true } }),
+
   /** Who is on a therapist's caseload (a new client there is a change). */
   caseload: (therapistId: string): Snapshot => () =>
     db.client.findMany({ where: { therapistId }, orderBy: { id: "asc" }, select: { id: true, displayName: true, email: true, status: true } }),

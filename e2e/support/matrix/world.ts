@@ -60,6 +60,9 @@ export type World = {
   safetyFlagId: string;
   /** Client A signed in on two more devices: the handle (as Account → "Where you're signed in" names it) of one of them. */
   clientAOtherSession: string;
+  /** Therapist A's session with client A that began an hour ago ("Before the session", the note), and one tomorrow (to cancel). */
+  sessionId: string;
+  upcomingSessionId: string;
 };
 
 const JOURNAL = { key: "what_happened", label: "What happened, in your own words?" };
@@ -134,6 +137,12 @@ export async function buildWorld(): Promise<World> {
   });
   const device = () => createAuthSession({ userId: clientA.userId, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)", address: null });
   const [otherSession] = await Promise.all([device(), device()]);
+  const session = (startsAt: Date) =>
+    db.therapySession.create({
+      data: { practiceId: therapistA.practiceId, clientId: clientA.id, clinicianId: therapistA.id, startsAt, durationMinutes: 50 },
+      select: { id: true },
+    });
+  const [startedSession, upcomingSession] = await Promise.all([session(new Date(Date.now() - 3_600_000)), session(new Date(Date.now() + 86_400_000))]);
   const flag = await db.safetyFlag.findFirstOrThrow({ where: { clientId: clientA.id, submissionId: submitted.submissionId }, select: { id: true } });
 
   return {
@@ -156,6 +165,8 @@ export async function buildWorld(): Promise<World> {
     submissionId: submitted.submissionId,
     safetyFlagId: flag.id,
     clientAOtherSession: sessionHandle(otherSession.id),
+    sessionId: startedSession.id,
+    upcomingSessionId: upcomingSession.id,
   };
 }
 
@@ -168,6 +179,7 @@ export function segmentValues(world: World): Record<string, string> {
     entryKey: world.today,
     templateId: world.template.id,
     token: world.invited.token,
+    sessionId: world.sessionId,
   };
 }
 
@@ -189,6 +201,8 @@ export function missingIds(world: World): Map<string, string> {
     world.logAssignmentId,
     world.submissionId,
     world.safetyFlagId,
+    world.sessionId,
+    world.upcomingSessionId,
   ];
   const missing = new Map(ids.map((id) => [id, `c${randomUUID().replaceAll("-", "").slice(0, 24)}`]));
   // A session handle is 22 base64url characters.
