@@ -359,6 +359,7 @@ function placeholderWorld(): World {
     logAssignmentId: "x",
     submissionId: "x",
     safetyFlagId: "x",
+    feedbackId: "x",
     clientAOtherSession: "x",
   };
 }

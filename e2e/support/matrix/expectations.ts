@@ -27,6 +27,7 @@
 // arguments aimed at the other party's records and `targets` the rows that
 // must stay unchanged for everyone but the owner.
 import type { ActionCall, RouteCall } from "./requests";
+import { db } from "@/lib/db";
 import { snap, type Snapshot } from "./snapshots";
 import type { ActorName, World } from "./world";
 
@@ -438,6 +439,19 @@ export const actions: ActionRow[] = [
     call: () => ({ args: [] }),
     targets: () => [],
     endsSession: true,
+  }),
+
+  // Replies to feedback: only client A, on feedback about their own entry.
+  action("lib/replies/actions.ts#replyToFeedbackAction", {
+    expect: CLIENT_A_ONLY,
+    call: (w) => ({ form: { feedbackId: w.feedbackId, body: "Thank you, I will try that this week." } }),
+    targets: (w) => [() => db.feedbackReply.findMany({ where: { feedbackId: w.feedbackId }, orderBy: { id: "asc" } })],
+  }),
+  // Supervision notes: only a supervisor of the client's clinician (no matrix actor is one; owners are refused too).
+  action("lib/supervision-notes/actions.ts#writeSupervisionNoteAction", {
+    expect: { ...every("refused"), anonymous: "redirect-sign-in", clientA: "redirect-home", clientB: "redirect-home", partner: "redirect-home" },
+    call: (w) => ({ form: { clientId: w.clientA.id, body: "A note someone else should not be able to write." } }),
+    targets: (w) => [() => db.supervisionNote.findMany({ where: { clientId: w.clientA.id }, orderBy: { id: "asc" } })],
   }),
 
   // ↓ New rows go here (the failing test prints a skeleton for each missing one).

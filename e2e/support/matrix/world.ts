@@ -9,6 +9,7 @@ import { linkPartners } from "@/lib/clients/link-partners";
 import { todayIn } from "@/lib/dates/local-date";
 import { db } from "@/lib/db";
 import { submitEntry } from "@/lib/homework/submit-entry";
+import { giveFeedback } from "@/lib/review/give-feedback";
 import { createAuthSession } from "@/lib/sessions/create-session";
 import { sessionHandle } from "@/lib/sessions/session-handle";
 import { createCustomTemplate } from "@/lib/templates/save-template";
@@ -58,6 +59,8 @@ export type World = {
   /** Client A's submitted entry (flagged for safety) and its flag. */
   submissionId: string;
   safetyFlagId: string;
+  /** Therapist A's feedback on that entry (what client A replies to). */
+  feedbackId: string;
   /** Client A signed in on two more devices: the handle (as Account → "Where you're signed in" names it) of one of them. */
   clientAOtherSession: string;
   /** Therapist A's session with client A that began an hour ago ("Before the session", the note), and one tomorrow (to cancel). */
@@ -144,6 +147,8 @@ export async function buildWorld(): Promise<World> {
     });
   const [startedSession, upcomingSession] = await Promise.all([session(new Date(Date.now() - 3_600_000)), session(new Date(Date.now() + 86_400_000))]);
   const flag = await db.safetyFlag.findFirstOrThrow({ where: { clientId: clientA.id, submissionId: submitted.submissionId }, select: { id: true } });
+  await giveFeedback(scopeA, { submissionId: submitted.submissionId, body: "Thank you for telling me. Let's talk it through." });
+  const feedback = await db.feedback.findFirstOrThrow({ where: { submissionId: submitted.submissionId }, select: { id: true } });
 
   return {
     today,
@@ -164,6 +169,7 @@ export async function buildWorld(): Promise<World> {
     logAssignmentId,
     submissionId: submitted.submissionId,
     safetyFlagId: flag.id,
+    feedbackId: feedback.id,
     clientAOtherSession: sessionHandle(otherSession.id),
     sessionId: startedSession.id,
     upcomingSessionId: upcomingSession.id,
@@ -203,6 +209,7 @@ export function missingIds(world: World): Map<string, string> {
     world.safetyFlagId,
     world.sessionId,
     world.upcomingSessionId,
+    world.feedbackId,
   ];
   const missing = new Map(ids.map((id) => [id, `c${randomUUID().replaceAll("-", "").slice(0, 24)}`]));
   // A session handle is 22 base64url characters.
