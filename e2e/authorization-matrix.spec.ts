@@ -361,6 +361,8 @@ function placeholderWorld(): World {
     safetyFlagId: "x",
     feedbackId: "x",
     clientAOtherSession: "x",
+    sessionId: "x",
+    upcomingSessionId: "x",
   };
 }
 
