@@ -110,7 +110,7 @@ test("a built-in shows its preview, and “Duplicate to customise” makes a cop
   });
 
   await page.goto("/library");
-  const own = section(page, /^Your practice’s exercises/);
+  const own = section(page, /^Your drafts/);
   await expect(own.getByTestId("template-card")).toHaveCount(1);
   await expect(own.getByRole("link", { name: "Copy of Trigger log", exact: true })).toBeVisible();
   await expect(section(page, /^Built-in exercises/).getByRole("link", { name: "Trigger log", exact: true }), "the original stays").toBeVisible();

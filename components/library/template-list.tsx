@@ -30,12 +30,16 @@ export function TemplateList({ templates, filtered }: { templates: TemplateListI
       </p>
     );
   }
-  const own = templates.filter((template) => !template.builtIn);
+  const drafts = templates.filter((template) => template.draft);
+  const own = templates.filter((template) => !template.builtIn && !template.draft);
   const builtIn = templates.filter((template) => template.builtIn);
   return (
     <div className="space-y-8">
+      {drafts.length ? (
+        <Section title="Your drafts" description="Only you can see these. Share one with the practice when it is ready." templates={drafts} />
+      ) : null}
       {own.length ? (
-        <Section title="Your practice’s exercises" description="Made or customised by your practice. You can edit these." templates={own} />
+        <Section title="Your practice’s exercises" description="The practice library: every clinician of the practice can see and assign these." templates={own} />
       ) : null}
       {builtIn.length ? (
         <Section

@@ -2,12 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { therapistAction, type Parser } from "@/lib/actions/define-action";
+import { actionEventContext } from "@/lib/audit/request-context";
 import { formValues, type ActionResult, type FormState } from "@/lib/actions/result";
 import { parseTemplateForm, templateIdSchema } from "@/lib/validations/templates";
 import { archiveTemplate } from "./archive-template";
 import { duplicateTemplate } from "./duplicate-template";
 import { createCustomTemplate, updateCustomTemplate } from "./save-template";
+import { setTemplateSharing } from "./share-template";
 
 // The builder keeps what was typed in its own state, so failures echo no values.
 
@@ -85,4 +88,25 @@ const archive = therapistAction(
     redirect("/library?archived=1");
   },
   { input: byTemplateId },
+);
+
+export async function shareTemplateAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return share(formData);
+}
+
+const shareSchema = templateIdSchema.extend({ shared: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+const share = therapistAction(
+  shareSchema,
+  async ({ scope }, { templateId, shared }): Promise<ActionResult> => {
+    const { address } = await actionEventContext();
+    await setTemplateSharing(scope, templateId, shared, address);
+    revalidatePath("/library");
+    revalidatePath(`/library/${templateId}`);
+    return {
+      ok: true,
+      message: shared ? "Shared: every clinician of your practice can now see and assign it." : "Back to your drafts: only you can see it.",
+    };
+  },
+  { input: (formData) => ({ templateId: formData.get("templateId"), shared: formData.get("shared") }) },
 );

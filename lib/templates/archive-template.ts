@@ -4,6 +4,7 @@ import { actionEventContext } from "@/lib/audit/request-context";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { TherapistScope } from "@/lib/clients/scope";
+import { editableBy } from "./scope";
 
 /**
  * Takes one of the practice's own exercises out of the library. Homework
@@ -14,7 +15,7 @@ export async function archiveTemplate(scope: TherapistScope, templateId: string,
   const { address } = await actionEventContext();
   await db.$transaction(async (tx) => {
     const archived = await tx.exerciseTemplate.updateMany({
-      where: { id: templateId, practiceId: scope.practiceId, archivedAt: null },
+      where: { id: templateId, ...editableBy(scope), archivedAt: null },
       data: { archivedAt: now },
     });
     if (archived.count !== 1) throw notFound();

@@ -17,12 +17,12 @@ export function copyTitle(title: string): string {
 
 /**
  * Copies a built-in or one of the practice's own exercises into a new
- * practice exercise at version 1, so it can be edited. The copy starts from
+ * draft of the caller's at version 1, so it can be edited. The copy starts from
  * the source's newest version and remembers where it came from.
  */
 export async function duplicateTemplate(scope: TherapistScope, templateId: string): Promise<SavedTemplate> {
   const source = await db.exerciseTemplate.findFirst({
-    where: { AND: [{ id: templateId }, visibleTemplates(scope.practiceId)] },
+    where: { AND: [{ id: templateId }, visibleTemplates(scope)] },
     select: { id: true, kind: true, versions: { orderBy: { version: "desc" }, take: 1, select: versionSelect } },
   });
   const latest = source?.versions[0];
@@ -49,6 +49,8 @@ export async function duplicateTemplate(scope: TherapistScope, templateId: strin
         kind: current.kind,
         title,
         basedOnId: source.id,
+        // A copy starts as the caller's own draft.
+        sharedWithPractice: false,
         versions: { create: { version: 1, ...row } },
       },
       select: { id: true },

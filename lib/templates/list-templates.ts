@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ExerciseKind } from "@/lib/exercises";
-import { visibleTemplates } from "./scope";
+import { visibleTemplates, type TemplateViewer } from "./scope";
 
 export type TemplateListItem = {
   id: string;
@@ -9,22 +9,24 @@ export type TemplateListItem = {
   title: string;
   kind: ExerciseKind;
   builtIn: boolean;
+  /** The caller's own draft, not yet in the practice library. */
+  draft: boolean;
   purpose: string;
   estimatedMinutes: number;
   fieldCount: number;
   version: number;
 };
 
-/** The library for a therapist: built-ins and their practice's own, with search and a kind filter. */
+/** The library for a clinician: built-ins, the practice library and their own drafts, with search and a kind filter. */
 export async function listTemplates(
-  scope: { practiceId: string },
+  scope: TemplateViewer,
   filter: { query?: string; kind?: ExerciseKind } = {},
 ): Promise<TemplateListItem[]> {
   const query = filter.query?.trim();
   const templates = await db.exerciseTemplate.findMany({
     where: {
       AND: [
-        visibleTemplates(scope.practiceId),
+        visibleTemplates(scope),
         { archivedAt: null },
         filter.kind ? { kind: filter.kind } : {},
         query ? { title: { contains: query, mode: "insensitive" } } : {},
@@ -37,6 +39,7 @@ export async function listTemplates(
       title: true,
       kind: true,
       practiceId: true,
+      sharedWithPractice: true,
       versions: {
         orderBy: { version: "desc" },
         take: 1,
@@ -54,6 +57,7 @@ export async function listTemplates(
         title: template.title,
         kind: template.kind,
         builtIn: template.practiceId === null,
+        draft: template.practiceId !== null && !template.sharedWithPractice,
         purpose: latest.purpose,
         estimatedMinutes: latest.estimatedMinutes,
         fieldCount: Array.isArray(latest.fields) ? latest.fields.length : 0,

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/prisma-errors";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { parseTemplate, templateFieldErrors, type TemplateData, type TemplateInput } from "@/lib/validations/templates";
 import { versionData, versionDetailsSchema, type VersionDetails } from "./definition";
+import { editableBy } from "./scope";
 
 export type SavedTemplate = { templateId: string; version: number; newVersion: boolean };
 
@@ -23,7 +24,7 @@ function rowData(data: TemplateData, details: VersionDetails = {}) {
   return versionData({ ...details, ...data });
 }
 
-/** A new exercise owned by the caller's practice, starting at version 1. */
+/** A new exercise of the caller's practice, starting at version 1 as the caller's own draft (not yet shared). */
 export async function createCustomTemplate(scope: TherapistScope, input: TemplateInput): Promise<SavedTemplate> {
   const data = checked(input);
   const { address } = await actionEventContext();
@@ -32,6 +33,7 @@ export async function createCustomTemplate(scope: TherapistScope, input: Templat
       data: {
         practiceId: scope.practiceId,
         createdById: scope.therapistId,
+        sharedWithPractice: false,
         kind: data.kind,
         title: data.title,
         versions: { create: { version: 1, ...rowData(data) } },
@@ -52,7 +54,9 @@ export async function createCustomTemplate(scope: TherapistScope, input: Templat
 }
 
 /**
- * Locks the practice's own, non-archived template and its newest version.
+ * Locks the practice's own, non-archived template and its newest version: one
+ * in the practice library or the caller's own draft (a colleague's draft is
+ * not found).
  * Locking the version row FOR UPDATE also waits for any assignment being
  * created against it right now (its foreign key holds a KEY SHARE lock), so
  * the "is it assigned?" answer below cannot go stale before we write.
@@ -61,6 +65,7 @@ async function lockLatestVersion(tx: Tx, scope: TherapistScope, templateId: stri
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "ExerciseTemplate"
     WHERE "id" = ${templateId} AND "practiceId" = ${scope.practiceId} AND "archivedAt" IS NULL
+      AND ("sharedWithPractice" OR "createdById" = ${scope.therapistId})
     FOR UPDATE`;
   if (locked.length !== 1) throw notFound();
   const latest = await tx.templateVersion.findFirst({
@@ -127,7 +132,7 @@ export async function updateCustomTemplate(
 /** Whether saving an edit now would create a new version (the edit page says so up front). */
 export async function isLatestVersionAssigned(scope: TherapistScope, templateId: string): Promise<boolean> {
   const latest = await db.templateVersion.findFirst({
-    where: { templateId, template: { practiceId: scope.practiceId } },
+    where: { templateId, template: editableBy(scope) },
     orderBy: { version: "desc" },
     select: { _count: { select: { assignments: true } } },
   });

@@ -7,6 +7,6 @@ import { getTemplate } from "@/lib/templates/get-template";
 export default async function TemplateSegment({ children, params }: LayoutProps<"/library/[templateId]">) {
   const { templateId } = await requireIdParams(params, "templateId");
   const therapist = await requireTherapist();
-  await orNotFound(getTemplate({ practiceId: therapist.practiceId }, templateId));
+  await orNotFound(getTemplate({ practiceId: therapist.practiceId, therapistId: therapist.userId }, templateId));
   return children;
 }

@@ -4,12 +4,14 @@ import { ExercisePreview } from "@/components/exercises/exercise-preview";
 import { ArchiveTemplateForm } from "@/components/library/archive-template-form";
 import { DuplicateTemplateButton } from "@/components/library/duplicate-template-button";
 import { KindBadge } from "@/components/library/kind-badge";
+import { ShareTemplateForm } from "@/components/library/share-template-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { requireTherapist } from "@/lib/auth/session";
 import { therapistScope } from "@/lib/clients/scope";
 import { orNotFound } from "@/lib/not-found-page";
+import { canTreat } from "@/lib/practice/access";
 import { getTemplate } from "@/lib/templates/get-template";
 
 export const metadata: Metadata = { title: "Exercise" };
@@ -33,7 +35,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
   const scope = therapistScope(therapist);
   const template = await orNotFound(getTemplate(scope, templateId));
   const { current, archivedAt } = template;
-  const editable = !template.builtIn && !archivedAt;
+  const editable = !template.builtIn && !archivedAt && canTreat(therapist);
 
   return (
     <div className="space-y-6">
@@ -46,7 +48,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
           <div>
             <div className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
               <KindBadge kind={current.kind} />
-              <span>{template.builtIn ? "Built in" : "Your practice"}</span>
+              <span>{template.builtIn ? "Built in" : template.sharedWithPractice ? "Practice library" : "Your draft"}</span>
               {template.builtIn ? null : <span>· version {current.version}</span>}
               <span>· about {current.estimatedMinutes} min</span>
             </div>
@@ -78,6 +80,9 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                 variant={template.builtIn ? "primary" : "secondary"}
               />
             </div>
+            {editable && template.ownedByCaller ? (
+              <ShareTemplateForm templateId={template.id} shared={template.sharedWithPractice} canUnshare={template.assignedByOthers === 0} />
+            ) : null}
             {template.builtIn ? (
               <p className="mt-3 text-sm text-stone-600">
                 Built-in exercises stay as they are. Your copy belongs to your practice and you can change anything in it.

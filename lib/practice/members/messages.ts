@@ -1,0 +1,74 @@
+// The e-mails of joining a practice and of a client's change of clinician.
+// Plain text and content-free: the practice's and the colleague's names, a
+// link, nothing about any client.
+import { linkTo } from "@/lib/accounts/link-base";
+import type { MailMessage } from "@/lib/mail/send-mail";
+
+const signOff = ["", "— Trellis"];
+
+const roleWords = { CLINICIAN: "a clinician", SUPERVISOR: "a supervisor", OWNER: "an owner" } as const;
+
+type Invite = { practiceId: string; to: string; practiceName: string; inviterName: string; role: keyof typeof roleWords };
+
+export function staffInvitationMessage({ base, token, ...invite }: Invite & { base: string; token: string }): MailMessage {
+  return {
+    practiceId: invite.practiceId,
+    to: invite.to,
+    kind: "staff-invitation",
+    subject: `You're invited to join ${invite.practiceName} on Trellis`,
+    body: [
+      "Hello,",
+      "",
+      `${invite.inviterName} has invited you to join ${invite.practiceName} on Trellis as ${roleWords[invite.role]}.`,
+      "To choose your password and join, open this link within 7 days:",
+      "",
+      linkTo(base, `/join/${token}`),
+      "",
+      "The link works once. If you weren't expecting this, you can ignore this message.",
+      ...signOff,
+    ].join("\n"),
+  };
+}
+
+/**
+ * Sent instead of a link when the address already has a Trellis account: one
+ * address is one account, so it cannot join a second time. The owner sees
+ * "Invitation sent" either way, so nobody learns who has an account.
+ */
+export function staffInvitationExistingAccountMessage({ base, ...invite }: Invite & { base: string }): MailMessage {
+  return {
+    practiceId: invite.practiceId,
+    to: invite.to,
+    kind: "staff-invitation",
+    subject: `You're invited to join ${invite.practiceName} on Trellis`,
+    body: [
+      "Hello,",
+      "",
+      `${invite.inviterName} has invited you to join ${invite.practiceName} on Trellis as ${roleWords[invite.role]}.`,
+      "This address already has a Trellis account, and one address can belong to one account only, so the",
+      "invitation can't create another. Please ask them to invite a different address, or sign in as usual at:",
+      "",
+      linkTo(base, "/sign-in"),
+      ...signOff,
+    ].join("\n"),
+  };
+}
+
+/** Tells a client who their clinician now is (no clinical content, no client name). */
+export function clinicianChangedMessage(args: { practiceId: string; to: string; practiceName: string; clinicianName: string; base: string }): MailMessage {
+  return {
+    practiceId: args.practiceId,
+    to: args.to,
+    kind: "clinician-changed",
+    subject: `Your clinician at ${args.practiceName}`,
+    body: [
+      "Hello,",
+      "",
+      `Your clinician at ${args.practiceName} is now ${args.clinicianName}.`,
+      "Your exercises and everything you have written stay as they are. You can sign in as usual:",
+      "",
+      linkTo(args.base, "/sign-in"),
+      ...signOff,
+    ].join("\n"),
+  };
+}
