@@ -71,9 +71,10 @@ try {
   say(`${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average (1/5/15 min) ${loadAtStart} at the start`);
   say(`${CLIENTS} clients, ${SECONDS} s per phase`);
 
+  let started = performance.now();
   const database = await startSoakDatabase();
   running.database = database;
-  say("Throw-away PostgreSQL started and migrated (durable settings: fsync on, as npm start runs it)");
+  say(`Throw-away PostgreSQL started and migrated in ${seconds(performance.now() - started)} (durable settings: fsync on, as npm start runs it)`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -94,21 +95,23 @@ try {
   running.folder = mkdtempSync(path.join(os.tmpdir(), "trellis-soak-accounts-"));
   const accountsFile = path.join(running.folder, "accounts.json");
   const password = randomBytes(18).toString("base64url");
-  let started = performance.now();
+  started = performance.now();
   await run(process.execPath, [TSX_BIN, "soak/seed.ts", accountsFile, String(CLIENTS), password], { env: withServerConditions(env) });
   const accounts = JSON.parse(readFileSync(accountsFile, "utf8")) as SoakAccounts;
   const entryKeys = Array.from({ length: ENTRY_DAYS + 1 }, (_, day) => addDays(accounts.today, day - ENTRY_DAYS));
   say(`Seeded one practice, ${accounts.clients.length} clients with a daily journal (${entryKeys.length} open days each) in ${seconds(performance.now() - started)}`);
 
+  started = performance.now();
   const build = await ensureBenchBuild(env, say);
-  say(build === "current" ? `The production build in ${BENCH_DIST_DIR} is current` : `Built into ${BENCH_DIST_DIR}`);
+  say(build === "current" ? `The production build in ${BENCH_DIST_DIR} is current` : `Built into ${BENCH_DIST_DIR} in ${seconds(performance.now() - started)}`);
   const actions = {
     save: actionId(BENCH_DIST_DIR, "lib/homework/actions.ts", "saveDraftAction"),
     submit: actionId(BENCH_DIST_DIR, "lib/homework/actions.ts", "submitEntryAction"),
   };
+  started = performance.now();
   const server = await startBenchServer(env, await freePort());
   running.server = server;
-  say(`Server up at ${server.baseUrl}`);
+  say(`Server up at ${server.baseUrl} in ${seconds(performance.now() - started)}`);
 
   const runStart = performance.now();
   let currentPhase = -1;
