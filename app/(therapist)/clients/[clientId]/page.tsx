@@ -19,6 +19,7 @@ import { getClient } from "@/lib/clients/get-client";
 import { getPartnerOptions } from "@/lib/clients/link-partners";
 import { clientReadScope } from "@/lib/practice/access";
 import { ReadOnlyNotice } from "@/components/practice/read-only-notice";
+import { ClientHandover } from "@/components/practice/client-handover";
 import { formatDate } from "@/lib/dates/format";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 
@@ -111,6 +112,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <PartnerForm clientId={client.id} partner={partners.partner} candidates={partners.candidates} />
         </Card>
       ) : null}
+      <ClientHandover viewer={therapist} clientId={client.id} currentClinicianId={scope.therapistId} archived={client.status === "ARCHIVED"} />
       {canChange && client.status !== "ARCHIVED" ? <ArchiveClientForm clientId={client.id} clientName={client.displayName} /> : null}
     </div>
   );
