@@ -7,7 +7,7 @@ import { saveDraftAction, submitEntryAction } from "@/lib/homework/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ConflictBanner } from "./conflict-banner";
-import { CrisisPanel } from "./crisis-panel";
+import { CrisisPanel, type CrisisPanelResources } from "./crisis-panel";
 import { FieldControl } from "./fields/field-control";
 import { SaveStatusBadge } from "./save-status";
 import { SignInAgainPanel } from "./sign-in-again-panel";
@@ -20,7 +20,7 @@ type Props = {
   initialAnswers: Answers;
   initialPrivateKeys: string[];
   initialVersion: number;
-  crisisResources: string;
+  crisisResources: CrisisPanelResources;
   /** The signed-in client's e-mail: only they may sign back in on this page. */
   email: string;
 };
@@ -37,8 +37,15 @@ export function EntryForm(props: Props) {
     onSubmitted: (submissionId) => router.replace(`/portal/entries/${submissionId}`),
   });
 
-  // Shown the moment an answer says the client is unsafe, before any submit.
-  const unsafe = findSafetyConcerns(props.fields, draft.answers).length > 0;
+  // Shown the moment an answer says the client is unsafe, before any submit,
+  // right under that question, and kept for the rest of the entry: changing
+  // the answer back does not take the numbers away. A draft that already says
+  // so shows it from the start (without moving focus).
+  const firstConcern = findSafetyConcerns(props.fields, draft.answers)[0];
+  const [crisisAt, setCrisisAt] = useState<{ key: string; takeFocus: boolean } | null>(() =>
+    firstConcern ? { key: firstConcern, takeFocus: false } : null,
+  );
+  if (firstConcern && !crisisAt) setCrisisAt({ key: firstConcern, takeFocus: true });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -89,7 +96,6 @@ export function EntryForm(props: Props) {
           <SaveStatusBadge status={draft.status} savedAt={draft.savedAt} notice={draft.notice} />
         </div>
         {draft.conflict ? <ConflictBanner updatedAt={draft.conflict.updatedAt} onChoose={draft.resolveConflict} /> : null}
-        {unsafe ? <CrisisPanel text={props.crisisResources} /> : null}
 
         {props.fields.map((field) => {
           const id = `field-${field.key}`;
@@ -123,6 +129,7 @@ export function EntryForm(props: Props) {
                 describedBy={describedBy}
                 invalid={Boolean(error)}
               />
+              {crisisAt?.key === field.key ? <CrisisPanel resources={props.crisisResources} takeFocus={crisisAt.takeFocus} dismissible /> : null}
               {field.type === "long_text" && field.privateAllowed ? (
                 <label className="flex items-start gap-2 text-sm text-stone-700">
                   <input

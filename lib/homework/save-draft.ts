@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { buildAnswersSchema, findSafetyConcerns, type Answers } from "@/lib/exercises";
+import { alertOpenFlagsOf } from "@/lib/safety/flag-alert";
 import { validationMessages } from "./validation-messages";
 import { AlreadySubmitted, DraftConflict, ENTRY_CLOSED } from "./entry-errors";
 import { loadDraftTarget, type DraftTarget } from "./load-draft-target";
@@ -173,7 +174,11 @@ async function writeDraft(
     FROM "Submission" c
     WHERE c."assignmentId" = ${assignmentId} AND c."entryKey" = ${entryKey} AND c."clientId" = ${client.clientId}
       AND NOT EXISTS (SELECT 1 FROM saved)`;
-  if (rows[0]) return rows[0];
+  if (rows[0]) {
+    // A flag raised by this statement: queue the clinician's alert (once per entry).
+    if (rows[0].saved && concerns.length) await alertOpenFlagsOf(rows[0].id);
+    return rows[0];
+  }
   // Nothing written and no row in this statement's snapshot: another save
   // created the row at the same moment (rare), or the assignment closed.
   const current = await db.submission.findFirst({

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { buildAnswersSchema, extractMeasurements, findSafetyConcerns } from "@/lib/exercises";
 import { toDbDate } from "@/lib/dates/local-date";
+import { requestDelivery } from "@/lib/mail/send-mail";
 import { raiseSafetyFlag } from "@/lib/safety/raise-safety-flag";
 import { DraftConflict } from "./entry-errors";
 import { recordedOnFor } from "./entry-rules";
@@ -43,7 +44,8 @@ export async function submitEntry(client: ClientScope, input: DraftInput, now = 
   const concerns = findSafetyConcerns(fields, parsed.data);
   await ensureEntryRow(client, assignment, input.entryKey, dueOn);
 
-  return db.$transaction(async (tx) => {
+  let alertQueued = false;
+  const result = await db.$transaction(async (tx) => {
     const claimed = await tx.submission.updateMany({
       where: {
         assignmentId: assignment.id,
@@ -86,8 +88,11 @@ export async function submitEntry(client: ClientScope, input: DraftInput, now = 
       });
     }
     if (concerns.length) {
-      await raiseSafetyFlag(tx, { practiceId: client.practiceId, clientId: client.clientId, submissionId: row.id, fieldKeys: concerns });
+      alertQueued = await raiseSafetyFlag(tx, { practiceId: client.practiceId, clientId: client.clientId, submissionId: row.id, fieldKeys: concerns }, now);
     }
     return { submissionId: row.id, alreadySubmitted: false, safetyConcern: concerns.length > 0 };
   });
+  // The clinician's alert was queued with the flag; hand it to delivery once committed.
+  if (alertQueued) requestDelivery();
+  return result;
 }

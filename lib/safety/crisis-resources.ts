@@ -1,13 +1,159 @@
-// Shown at once to a client who answers a safety item as unsafe. A practice
-// can replace it with its own local numbers (Practice.crisisResources).
-export const DEFAULT_CRISIS_RESOURCES = `If you are in danger right now, call your local emergency number (911 in the US and Canada, 999 in the UK, 112 in the EU, 000 in Australia).
+import { z } from "zod";
+import { nameField, textField } from "@/lib/validations/text";
 
-If you feel afraid of or unsafe with your partner, you deserve support. In the US you can call or text the National Domestic Violence Hotline: 1-800-799-7233, or text START to 88788. In the UK, the National Domestic Abuse Helpline is 0808 2000 247 (free, 24 hours).
+export { clientCountry, countryForTimeZone, COUNTRY_CODE } from "./country";
 
-If you are thinking about harming yourself, call or text 988 in the US, or call Samaritans on 116 123 in the UK and Ireland.
+// Crisis lines shown to a client who answers a safety item as unsafe, by
+// country. Pure (no server-only imports): the portal panel, the practice's
+// form and the server all use it.
+//
+// The built-in numbers were checked on 2026-12-05 against the services' own
+// pages and national sources (see README "Crisis lines"). A practice can
+// replace any country's list (Practice.crisisLines), including "INTL", the
+// list shown when the client's country has no lines of its own.
 
-Your therapist will see that you answered this way. Working on trust never means putting up with harm.`;
+export type CrisisLine = { name: string; phone?: string; text?: string };
 
-export function crisisResourcesText(practiceText: string | null | undefined): string {
-  return practiceText?.trim() ? practiceText : DEFAULT_CRISIS_RESOURCES;
+export const INTERNATIONAL = "INTL";
+
+/** The countries with built-in lines, in the order forms list them. */
+export const BUILT_IN_COUNTRIES = ["US", "CA", "GB", "IE", "AU", "NZ", "JP"] as const;
+export type BuiltInCountry = (typeof BUILT_IN_COUNTRIES)[number];
+
+export const COUNTRY_NAMES: Record<string, string> = {
+  US: "United States",
+  CA: "Canada",
+  GB: "United Kingdom",
+  IE: "Ireland",
+  AU: "Australia",
+  NZ: "New Zealand",
+  JP: "Japan",
+  [INTERNATIONAL]: "Anywhere else (international)",
+};
+
+export function countryName(code: string): string {
+  return COUNTRY_NAMES[code] ?? code;
+}
+
+/** The first line of each list is the emergency number; the rest are free, confidential support lines. */
+export const DEFAULT_CRISIS_LINES: Record<BuiltInCountry | typeof INTERNATIONAL, CrisisLine[]> = {
+  US: [
+    { name: "Emergency (police, ambulance, fire)", phone: "911" },
+    { name: "988 Suicide & Crisis Lifeline", phone: "988", text: "Call or text 988, any time." },
+    { name: "National Domestic Violence Hotline", phone: "1-800-799-7233", text: "Free, 24 hours. Or text START to 88788." },
+  ],
+  CA: [
+    { name: "Emergency (police, ambulance, fire)", phone: "911" },
+    { name: "9-8-8 Suicide Crisis Helpline", phone: "988", text: "Call or text 9-8-8, any time, in English or French." },
+  ],
+  GB: [
+    { name: "Emergency (police, ambulance, fire)", phone: "999" },
+    { name: "Samaritans", phone: "116 123", text: "Free, 24 hours a day." },
+    { name: "National Domestic Abuse Helpline (Refuge)", phone: "0808 2000 247", text: "Free, 24 hours a day." },
+  ],
+  IE: [
+    { name: "Emergency (Gardaí, ambulance, fire)", phone: "112", text: "999 works too." },
+    { name: "Samaritans", phone: "116 123", text: "Free, 24 hours a day." },
+    { name: "Women’s Aid National Freephone Helpline", phone: "1800 341 900", text: "Free, 24 hours a day." },
+  ],
+  AU: [
+    { name: "Emergency (police, ambulance, fire)", phone: "000" },
+    { name: "Lifeline", phone: "13 11 14", text: "24 hours a day." },
+    { name: "1800RESPECT", phone: "1800 737 732", text: "Domestic, family and sexual violence support, 24 hours a day." },
+  ],
+  NZ: [
+    { name: "Emergency (police, ambulance, fire)", phone: "111" },
+    { name: "Need to talk? 1737", phone: "1737", text: "Free call or text 1737, any time, to talk with a trained counsellor." },
+  ],
+  JP: [
+    { name: "Police (警察)", phone: "110" },
+    { name: "Ambulance and fire (救急・消防)", phone: "119" },
+    { name: "TELL Lifeline (in English)", phone: "03-5774-0992", text: "Every day, 9 am to 11 pm." },
+    { name: "Yorisoi Hotline (よりそいホットライン)", phone: "0120-279-338", text: "Free, 24 hours. Press 2 for other languages." },
+  ],
+  [INTERNATIONAL]: [
+    { name: "Your local emergency number", text: "112 works from mobile phones in many countries." },
+    { name: "Find a helpline near you", text: "findahelpline.com lists free, confidential helplines in many countries." },
+  ],
+};
+
+export type CrisisLinesByCountry = Record<string, CrisisLine[]>;
+
+/** A country's key: an ISO 3166 alpha-2 code, or INTL. */
+export const COUNTRY_KEY = /^(?:[A-Z]{2}|INTL)$/;
+
+export const MAX_LINES_PER_COUNTRY = 6;
+const MAX_COUNTRIES = 60;
+
+export const CRISIS_LINE_MESSAGES = {
+  phone: "Use digits, spaces, + ( ) and - only, with at least three digits.",
+  empty: "Add a phone number or a few words (or both).",
+  country: "Choose a country.",
+  lines: "Add at least one line.",
+  tooMany: `Use at most ${MAX_LINES_PER_COUNTRY} lines per country.`,
+} as const;
+
+// A number people can dial: digits with the usual separators, at least 3 digits
+// (emergency numbers are three), no letters ("1800RESPECT" is written as digits).
+const PHONE = /^\+?[0-9][0-9 ()\-.]{1,28}$/;
+
+const phoneField = z
+  .string()
+  .trim()
+  .max(30, { error: CRISIS_LINE_MESSAGES.phone })
+  .refine((value) => value === "" || (PHONE.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 3), {
+    error: CRISIS_LINE_MESSAGES.phone,
+  });
+
+export const crisisLineSchema = z
+  .object({
+    name: nameField({ max: 100, requiredMessage: "Give this line a name." }),
+    phone: phoneField.optional(),
+    text: textField({ max: 300 }).optional(),
+  })
+  .transform(({ name, phone, text }) => {
+    const line: CrisisLine = { name };
+    if (phone) line.phone = phone;
+    if (text) line.text = text;
+    return line;
+  })
+  .refine((line) => Boolean(line.phone || line.text), { error: CRISIS_LINE_MESSAGES.empty, path: ["phone"] });
+
+export const countryLinesSchema = z
+  .array(crisisLineSchema)
+  .min(1, { error: CRISIS_LINE_MESSAGES.lines })
+  .max(MAX_LINES_PER_COUNTRY, { error: CRISIS_LINE_MESSAGES.tooMany });
+
+/** Practice.crisisLines as stored: checked on every write and on every read. */
+export const crisisLinesSchema = z
+  .record(z.string().regex(COUNTRY_KEY), countryLinesSchema)
+  .refine((value) => Object.keys(value).length <= MAX_COUNTRIES, { error: `At most ${MAX_COUNTRIES} countries.` });
+
+/**
+ * The practice's stored lines, or null when there are none or they do not
+ * pass the schema (a row written by hand, an older shape): the client then
+ * sees the built-in lines rather than an error page.
+ */
+export function parseStoredCrisisLines(stored: unknown): CrisisLinesByCountry | null {
+  if (stored === null || stored === undefined) return null;
+  const parsed = crisisLinesSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Which list a client sees: the practice's for their country, the built-in one, then the international ones. */
+export function crisisLinesFor(country: string | null, practiceLines: CrisisLinesByCountry | null): { key: string; lines: CrisisLine[]; custom: boolean } {
+  const candidates = country ? [country, INTERNATIONAL] : [INTERNATIONAL];
+  for (const key of candidates) {
+    const own = practiceLines?.[key];
+    if (own?.length) return { key, lines: own, custom: true };
+    const builtIn = (DEFAULT_CRISIS_LINES as Record<string, CrisisLine[]>)[key];
+    if (builtIn) return { key, lines: builtIn, custom: false };
+  }
+  return { key: INTERNATIONAL, lines: DEFAULT_CRISIS_LINES[INTERNATIONAL], custom: false };
+}
+
+/** A tel: link for a phone number as people write it ("116 123", "1-800-799-7233"). */
+export function telHref(phone: string): string {
+  const digits = phone.replace(/[^0-9+]/g, "");
+  return `tel:${digits.startsWith("+") ? "+" + digits.slice(1).replace(/\+/g, "") : digits.replace(/\+/g, "")}`;
 }

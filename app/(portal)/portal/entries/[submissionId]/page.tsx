@@ -22,7 +22,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
   const identity = await requireClient();
   const entry = await orNotFound(getOwnSubmission(clientScope(identity), submissionId));
   const replies = await listOwnReplies(clientScope(identity), entry.id);
-  const crisis = entry.safetyConcern ? await getCrisisResources(identity.practiceId) : null;
+  const crisis = entry.safetyConcern ? await getCrisisResources(identity) : null;
 
   return (
     <article className="space-y-6">
@@ -30,7 +30,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
         ← Back to my homework
       </Link>
       {query.submitted ? <FormAlert tone="success" message={`Sent to ${entry.therapistName}. Thank you for doing this.`} /> : null}
-      {crisis ? <CrisisPanel text={crisis} /> : null}
+      {crisis ? <CrisisPanel resources={crisis} /> : null}
       <header>
         <p className="text-sm font-medium uppercase tracking-wide text-stone-500">{describeLocalDate(entry.dueOn, todayIn(identity.timeZone))}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{entry.version.title}</h1>

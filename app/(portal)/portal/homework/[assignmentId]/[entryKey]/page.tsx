@@ -17,7 +17,7 @@ export default async function EntryPage({ params }: PageProps<"/portal/homework/
   const entry = await orNotFound(getEntryForClient(clientScope(identity), assignmentId, entryKey));
   if (entry.kind === "submitted") redirect(`/portal/entries/${entry.submissionId}`);
   const { version } = entry.assignment;
-  const crisisResources = await getCrisisResources(identity.practiceId);
+  const crisisResources = await getCrisisResources(identity);
 
   return (
     <article className="space-y-6">
