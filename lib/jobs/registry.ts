@@ -4,6 +4,8 @@
 import "server-only";
 import { deliverDueMessages } from "@/lib/mail/deliver-outbox";
 import { runReminders } from "@/lib/reminders/run-reminders";
+import { escalateUnacknowledgedFlags } from "@/lib/safety/escalate-flags";
+import { queueMissedFlagAlerts } from "@/lib/safety/flag-alert";
 
 export type BackgroundJob = {
   name: string;
@@ -16,4 +18,6 @@ export const backgroundJobs: BackgroundJob[] = [
   { name: "outbox-delivery", everySeconds: 30, run: () => deliverDueMessages() },
   // A reminder is claimed in the database before it is queued: idempotent.
   { name: "homework-reminders", everySeconds: 300, run: () => runReminders() },
+  // Claimed by a conditional UPDATE (SKIP LOCKED): each flag is alerted and escalated once.
+  { name: "safety-flags", everySeconds: 300, run: async () => ({ alerts: await queueMissedFlagAlerts(), escalations: await escalateUnacknowledgedFlags() }) },
 ];
