@@ -164,14 +164,24 @@ let cached: { url: string; transporter: Transporter } | undefined;
 function transporterFor(url: string): Transporter {
   if (cached?.url !== url) {
     // Bounded timeouts: a job run must not hang on a dead mail server.
-    const transporter = nodemailer.createTransport(url, {
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
-    });
+    const transporter = nodemailer.createTransport(withTimeouts(url));
     cached = { url, transporter };
   }
   return cached.transporter;
+}
+
+/**
+ * nodemailer reads connection options from the URL's query and ignores any
+ * given next to a URL (a second argument would be message defaults), so the
+ * time limits go into the query unless SMTP_URL sets its own.
+ */
+export function withTimeouts(url: string): string {
+  const parsed = new URL(url);
+  const limits = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000 };
+  for (const [name, ms] of Object.entries(limits)) {
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, String(ms));
+  }
+  return parsed.toString();
 }
 
 // Shared by every bundle of this process (instrumentation and routes load

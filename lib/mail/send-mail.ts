@@ -51,18 +51,33 @@ export function queueMessage(message: MailMessage, client: OutboxWriter = db): P
  * within a minute. Never throws.
  */
 export function requestDelivery(): void {
-  void scheduleAfterResponse().catch(() => undefined);
+  try {
+    if (nextServer.after) scheduleAfterResponse(nextServer.after);
+    else void loadNextServer().then((after) => after && scheduleAfterResponse(after));
+  } catch {
+    // Never the caller's problem: the background job delivers.
+  }
 }
 
-async function scheduleAfterResponse() {
-  // Loaded lazily: this module is also imported by scripts and Playwright
-  // fixtures running in plain Node, where next/server cannot be resolved.
-  let after: typeof import("next/server").after;
-  try {
-    ({ after } = await import("next/server"));
-  } catch {
-    return;
-  }
+type After = typeof import("next/server").after;
+
+// next/server is loaded lazily, once, as soon as this module is: this module
+// is also imported by scripts and Playwright fixtures running in plain Node,
+// where next/server may not resolve. Loaded ahead of time so that `after` is
+// registered synchronously, while the request is certainly still running.
+const nextServer: { after?: After } = {};
+let loading: Promise<After | null> | undefined;
+
+function loadNextServer(): Promise<After | null> {
+  loading ??= import("next/server").then(
+    (module) => (nextServer.after = module.after),
+    () => null,
+  );
+  return loading;
+}
+void loadNextServer();
+
+function scheduleAfterResponse(after: After) {
   try {
     after(() =>
       deliverDueMessages().catch((error: unknown) => {
@@ -70,7 +85,7 @@ async function scheduleAfterResponse() {
       }),
     );
   } catch {
-    // Outside a request scope: the background job picks the message up.
+    // Outside a request scope (scripts, tests): the background job picks the message up.
   }
 }
 
