@@ -20,6 +20,7 @@ import { getPartnerOptions } from "@/lib/clients/link-partners";
 import { clientReadScope } from "@/lib/practice/access";
 import { ReadOnlyNotice } from "@/components/practice/read-only-notice";
 import { ClientHandover } from "@/components/practice/client-handover";
+import { ClientCountryCard } from "@/components/clients/client-country-card";
 import { formatDate } from "@/lib/dates/format";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 
@@ -105,6 +106,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         <InboxTable items={submissions} viewerTimeZone={therapist.timeZone} />
       </Card>
       <SupervisionNotesCard viewer={therapist} clientId={client.id} />
+      {canChange ? <ClientCountryCard scope={scope} clientId={client.id} /> : null}
       <ExportLinks clientId={client.id} />
       {canChange && (client.status !== "ARCHIVED" || partners.partner) ? (
         <Card>
