@@ -140,6 +140,24 @@ describe("client invitation e-mail", () => {
   }, 40_000);
 });
 
+describe("the practice's outbox", () => {
+  it("shows each message's status, and never the body of an invitation (its link is the client's alone)", async () => {
+    const app = await configuredApp(smtp.url);
+    const { listOutbox } = await import("@/lib/mail/list-outbox");
+    const therapist = await createTherapist();
+    const data = input();
+    const { invitation } = await app.addClient(therapist.scope, data);
+    const [queued] = await listOutbox({ practiceId: therapist.scope.practiceId });
+    expect(queued).toMatchObject({ kind: "client-invitation", status: "QUEUED", attempts: 0, body: null });
+
+    await runAfterTasks();
+    await smtp.waitFor((received) => received.to.includes(data.email));
+    const [sent] = await listOutbox({ practiceId: therapist.scope.practiceId });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 1, error: null, body: null });
+    expect(JSON.stringify(sent)).not.toContain(invitation.token);
+  });
+});
+
 describe("staff invitation e-mail", () => {
   it("escapes what people typed in the HTML and keeps the subject on one line", async () => {
     const to = uniqueEmail("colleague");

@@ -7,10 +7,18 @@ import { listOutbox, OUTBOX_PAGE_SIZE, type OutboxItem } from "@/lib/mail/list-o
 export const metadata: Metadata = { title: "Outbox" };
 
 function deliveryNote(message: OutboxItem, smtpConfigured: boolean, timeZone: string) {
-  if (message.sentAt) return { text: `Sent ${formatDateTime(message.sentAt, timeZone)}`, className: "text-brand-800" };
-  if (message.error) return { text: "Sending failed; kept in outbox", className: "text-red-700" };
-  if (smtpConfigured) return { text: "Waiting to send", className: "text-stone-600" };
-  return { text: "Kept in outbox (no SMTP configured)", className: "text-amber-800" };
+  if (message.status === "SENT") {
+    return { text: `Sent${message.sentAt ? ` ${formatDateTime(message.sentAt, timeZone)}` : ""}`, className: "text-brand-800" };
+  }
+  if (message.status === "FAILED") return { text: `Failed: ${message.error ?? "the mail server refused it"}`, className: "text-red-700" };
+  if (message.error) {
+    return {
+      text: `Queued; will try again ${formatDateTime(message.nextAttemptAt, timeZone)} (last attempt: ${message.error})`,
+      className: "text-amber-800",
+    };
+  }
+  if (smtpConfigured) return { text: "Queued", className: "text-stone-600" };
+  return { text: "Queued; kept in outbox (no SMTP configured)", className: "text-amber-800" };
 }
 
 export default async function OutboxPage() {
@@ -42,13 +50,19 @@ export default async function OutboxPage() {
                   </time>
                 </div>
                 <p className="text-sm break-all text-stone-600">To {message.toAddress}</p>
-                <p className={`text-sm font-medium ${note.className}`}>{note.text}</p>
-                <details className="text-sm">
-                  <summary className="cursor-pointer py-2 text-stone-700">Show message</summary>
-                  <pre className="rounded-lg bg-stone-50 p-3 font-sans break-words whitespace-pre-wrap text-stone-800">
-                    {message.body}
-                  </pre>
-                </details>
+                <p className={`text-sm font-medium break-words ${note.className}`} data-testid="outbox-status">
+                  {note.text}
+                </p>
+                {message.body === null ? (
+                  <p className="text-sm text-stone-600">Holds a personal sign-up link, so only its addressee sees it.</p>
+                ) : (
+                  <details className="text-sm">
+                    <summary className="cursor-pointer py-2 text-stone-700">Show message</summary>
+                    <pre className="rounded-lg bg-stone-50 p-3 font-sans break-words whitespace-pre-wrap text-stone-800">
+                      {message.body}
+                    </pre>
+                  </details>
+                )}
               </li>
             );
           })}
