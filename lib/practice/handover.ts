@@ -74,13 +74,11 @@ export async function handOverClient(
         data: { clinicianId: to.id },
       });
 
-      const [practice, people] = await Promise.all([
-        tx.practice.findUniqueOrThrow({ where: { id: scope.practiceId }, select: { name: true } }),
-        tx.client.findMany({
-          where: { id: { in: clientIds }, userId: { not: null }, status: "ACTIVE" },
-          select: { id: true, user: { select: { email: true } } },
-        }),
-      ]);
+      const practice = await tx.practice.findUniqueOrThrow({ where: { id: scope.practiceId }, select: { name: true } });
+      const people = await tx.client.findMany({
+        where: { id: { in: clientIds }, userId: { not: null }, status: "ACTIVE" },
+        select: { id: true, user: { select: { email: true } } },
+      });
       for (const clientId of clientIds) {
         await recordEvent(tx, {
           practiceId: scope.practiceId,

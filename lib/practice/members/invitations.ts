@@ -39,11 +39,10 @@ async function issue(tx: Tx, scope: OwnerScope, invite: Omit<Invited, "id">, del
     },
     select: { id: true },
   });
-  const [practice, owner, existing] = await Promise.all([
-    tx.practice.findUniqueOrThrow({ where: { id: scope.practiceId }, select: { name: true } }),
-    tx.user.findUniqueOrThrow({ where: { id: scope.ownerId }, select: { name: true } }),
-    tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }),
-  ]);
+  // One after another: a transaction is one connection.
+  const practice = await tx.practice.findUniqueOrThrow({ where: { id: scope.practiceId }, select: { name: true } });
+  const owner = await tx.user.findUniqueOrThrow({ where: { id: scope.ownerId }, select: { name: true } });
+  const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
   const message = { practiceId: scope.practiceId, to: invite.email, practiceName: practice.name, inviterName: owner.name, role: invite.practiceRole, base: delivery.base };
   await queueMessage(existing ? staffInvitationExistingAccountMessage(message) : staffInvitationMessage({ ...message, token }), tx);
   return { id: row.id, token: existing ? null : token };

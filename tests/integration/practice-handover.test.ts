@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getClient } from "@/lib/clients/get-client";
+import { linkPartners } from "@/lib/clients/link-partners";
+import { listClients } from "@/lib/clients/list-clients";
+import { db } from "@/lib/db";
+import { handOverClient, HANDED_OVER_MEANWHILE, listHandoverClinicians } from "@/lib/practice/handover";
+import { deactivateMember } from "@/lib/practice/members/deactivate-member";
+import { syncBuiltInTemplates } from "@/lib/templates/sync-built-ins";
+import { createTherapist } from "@/tests/support/integration-fixtures";
+import { assignBuiltIn, createClientIn, rejection } from "@/tests/support/homework-fixtures";
+import { addColleague, BASE, ownerOf } from "@/tests/support/practice-fixtures";
+
+const HOUR = 60 * 60 * 1000;
+
+beforeAll(async () => {
+  await syncBuiltInTemplates(db as unknown as Parameters<typeof syncBuiltInTemplates>[0]);
+});
+
+async function practiceWithClient() {
+  const owner = await createTherapist();
+  const a = await addColleague(ownerOf(owner.scope));
+  const b = await addColleague(ownerOf(owner.scope));
+  const client = await createClientIn(a.scope, "Europe/London", "Handover Client");
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const schedule = { scheduleType: "DAILY" as const, startDate: today };
+  const active = await assignBuiltIn(a.scope, "weekly-trust-check-in", client.clientId, schedule, now);
+  const paused = await assignBuiltIn(a.scope, "micro-promises", client.clientId, schedule, now);
+  const ended = await assignBuiltIn(a.scope, "trigger-log", client.clientId, schedule, now);
+  await db.assignment.update({ where: { id: paused }, data: { status: "PAUSED", pausedAt: now } });
+  await db.assignment.update({ where: { id: ended }, data: { status: "ENDED", endedAt: now } });
+  const session = (startsAt: Date) =>
+    db.therapySession.create({
+      data: { practiceId: owner.scope.practiceId, clientId: client.clientId, clinicianId: a.user.id, startsAt },
+      select: { id: true },
+    });
+  const past = await session(new Date(now.getTime() - 48 * HOUR));
+  const future = await session(new Date(now.getTime() + 48 * HOUR));
+  return { owner, a, b, client, assignments: { active, paused, ended }, sessions: { past: past.id, future: future.id } };
+}
+
+describe("handing a client over", () => {
+  it("moves the client, their running homework and future sessions; history stays; the client is told", async () => {
+    const { owner, a, b, client, assignments, sessions } = await practiceWithClient();
+
+    const result = await handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id, fromClinicianId: a.user.id }, { base: BASE });
+
+    expect(result).toMatchObject({ clientIds: [client.clientId], fromId: a.user.id, toId: b.user.id, toName: b.name });
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.clientId } })).therapistId).toBe(b.user.id);
+    const rows = await db.assignment.findMany({ where: { clientId: client.clientId }, select: { id: true, therapistId: true } });
+    const owners = Object.fromEntries(rows.map((row) => [row.id, row.therapistId]));
+    expect(owners).toEqual({ [assignments.active]: b.user.id, [assignments.paused]: b.user.id, [assignments.ended]: a.user.id });
+    const therapySessions = await db.therapySession.findMany({ where: { clientId: client.clientId }, select: { id: true, clinicianId: true } });
+    expect(Object.fromEntries(therapySessions.map((row) => [row.id, row.clinicianId]))).toEqual({
+      [sessions.past]: a.user.id,
+      [sessions.future]: b.user.id,
+    });
+
+    // The old clinician now gets not found; the new one reads the client.
+    expect((await rejection(getClient(a.scope, client.clientId))).kind).toBe("not_found");
+    expect((await getClient(b.scope, client.clientId)).id).toBe(client.clientId);
+    expect((await listClients(a.scope)).map((row) => row.id)).not.toContain(client.clientId);
+    expect((await listClients(b.scope)).map((row) => row.id)).toContain(client.clientId);
+
+    const user = await db.user.findUniqueOrThrow({ where: { id: client.userId } });
+    const mail = await db.outboxMessage.findMany({ where: { toAddress: user.email, kind: "clinician-changed" } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body).toContain(`is now ${b.name}`);
+    expect(mail[0]!.body).not.toContain("Handover Client");
+    const events = await db.auditEvent.findMany({ where: { action: "client.handed_over", clientId: client.clientId } });
+    expect(events).toEqual([expect.objectContaining({ actorId: owner.scope.therapistId, metadata: { from: a.user.id, to: b.user.id } })]);
+  });
+
+  it("two handovers at once end consistent: one wins, the other is told it changed meanwhile", async () => {
+    const { owner, a, b, client } = await practiceWithClient();
+    const c = await addColleague(ownerOf(owner.scope));
+
+    const results = await Promise.allSettled(
+      [b, c].map((to) => handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: to.user.id, fromClinicianId: a.user.id }, { base: BASE })),
+    );
+    const won = results.filter((result) => result.status === "fulfilled");
+    const lost = results.filter((result) => result.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason.message).toBe(HANDED_OVER_MEANWHILE);
+    const winner = (won[0] as PromiseFulfilledResult<{ toId: string }>).value.toId;
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.clientId } })).therapistId).toBe(winner);
+    const running = await db.assignment.findMany({ where: { clientId: client.clientId, status: { in: ["ACTIVE", "PAUSED"] } } });
+    expect(running.every((row) => row.therapistId === winner)).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "client.handed_over", clientId: client.clientId } })).toBe(1);
+  });
+
+  it("a stale form (the clinician it showed is no longer theirs) is refused", async () => {
+    const { owner, b, client } = await practiceWithClient();
+    const error = await rejection(handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id, fromClinicianId: b.user.id }, { base: BASE }));
+    expect(error.message).toBe(HANDED_OVER_MEANWHILE);
+  });
+
+  it("moves a couple together", async () => {
+    const { owner, a, b, client } = await practiceWithClient();
+    const partner = await createClientIn(a.scope, "Europe/London", "Partner");
+    await linkPartners(a.scope, client.clientId, partner.clientId);
+
+    const result = await handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id }, { base: BASE });
+    expect(result.clientIds.sort()).toEqual([client.clientId, partner.clientId].sort());
+    const rows = await db.client.findMany({ where: { id: { in: result.clientIds } }, select: { therapistId: true, partnerId: true } });
+    expect(rows.every((row) => row.therapistId === b.user.id && row.partnerId !== null)).toBe(true);
+  });
+
+  it("is for the owner only, and only to an active clinician of the practice", async () => {
+    const { owner, a, b, client } = await practiceWithClient();
+    const supervisor = await addColleague(ownerOf(owner.scope), "SUPERVISOR");
+    const leaver = await addColleague(ownerOf(owner.scope));
+    await deactivateMember(ownerOf(owner.scope), leaver.user.id);
+    const stranger = await createTherapist();
+    const to = (toClinicianId: string, as = ownerOf(owner.scope)) => handOverClient(as, { clientId: client.clientId, toClinicianId }, { base: BASE });
+
+    expect((await rejection(to(b.user.id, ownerOf(a.scope)))).kind).toBe("not_found");
+    expect((await rejection(to(b.user.id, ownerOf(stranger.scope)))).kind).toBe("not_found");
+    for (const target of [supervisor.user.id, leaver.user.id, stranger.scope.therapistId, a.user.id]) {
+      expect((await rejection(to(target))).kind).toBe("invalid");
+    }
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.clientId } })).therapistId).toBe(a.user.id);
+    const options = (await listHandoverClinicians(ownerOf(owner.scope))).map((row) => row.id);
+    expect(options.sort()).toEqual([owner.scope.therapistId, a.user.id, b.user.id].sort());
+    expect(await listHandoverClinicians(ownerOf(a.scope))).toEqual([]);
+  });
+
+  it("lets the owner deactivate a clinician once their clients are handed over", async () => {
+    const { owner, a, b, client } = await practiceWithClient();
+    await handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id }, { base: BASE });
+    await deactivateMember(ownerOf(owner.scope), a.user.id);
+    expect((await db.user.findUniqueOrThrow({ where: { id: a.user.id } })).deactivatedAt).not.toBeNull();
+  });
+});
