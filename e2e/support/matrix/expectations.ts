@@ -145,6 +145,8 @@ export const pages: PageRow[] = [
   page("/library/[templateId]", THERAPIST_A_ONLY),
   page("/library/[templateId]/edit", THERAPIST_A_ONLY),
   page("/outbox", THERAPISTS),
+  // Owners only (every matrix therapist owns their practice), each for their own practice.
+  page("/practice/crisis-lines", THERAPISTS, { query: () => "?country=NZ" }),
 ];
 
 /* --------------------------------------------------------- route handlers */
@@ -455,4 +457,23 @@ export const actions: ActionRow[] = [
   }),
 
   // ↓ New rows go here (the failing test prints a skeleton for each missing one).
+  // Crisis lines: which country's lines client A sees (their own clinician only).
+  action("lib/safety/actions.ts#setClientCountryAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.clientA.id, country: "JP" } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
+  // The practice's own lines: an owner for their own practice (the form names no practice; a practiceId posted is ignored).
+  action("lib/safety/actions.ts#saveCrisisLinesAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { country: "NZ", "lines.0.name": "Matrix line", "lines.0.phone": "0800 000 000", practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [snap.practice(w.therapistA.practiceId)],
+    owners: ["therapistA"],
+  }),
+  action("lib/safety/actions.ts#resetCrisisLinesAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { country: "NZ", practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [snap.practice(w.therapistA.practiceId)],
+    owners: ["therapistA"],
+  }),
 ];
