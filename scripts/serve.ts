@@ -144,7 +144,7 @@ server.stdout?.on("data", (chunk: Buffer) => {
     say(`Trellis is running at ${url}  (Ctrl-C stops it)`);
     if (db.embedded) {
       say(`Sign in at ${url}/sign-in with a demo account (password for all: ${DEMO_PASSWORD}):`);
-      for (const account of DEMO_SIGN_INS) say(`  ${account.role.padEnd(9)} ${account.email}  (${account.name})`);
+      for (const account of DEMO_SIGN_INS) say(`  ${account.role.padEnd(10)} ${account.email}  (${account.name})`);
     }
     console.log("");
   }

@@ -16,11 +16,33 @@ export const DEMO_CLIENTS = [
   { displayName: "Priya Shah", email: "priya@demo.trellis.test", timeZone: "Europe/London", joins: false },
 ] as const;
 
+/** A colleague of the owner, with a small caseload of their own. */
+export const DEMO_CLINICIAN = {
+  name: "Dr. Tomás Rivera",
+  email: "clinician@demo.trellis.test",
+  timeZone: "America/Los_Angeles",
+};
+
+/** Supervises Dr. Rivera: reads his clients, writes supervision notes, changes nothing clinical. */
+export const DEMO_SUPERVISOR = {
+  name: "Dr. Grace Lindqvist",
+  email: "supervisor@demo.trellis.test",
+  timeZone: "Europe/Stockholm",
+};
+
+export const DEMO_CLINICIAN_CLIENTS = [
+  { displayName: "Noor Haddad", email: "noor@demo.trellis.test", timeZone: "America/Los_Angeles" },
+  { displayName: "Alex Kim", email: "alex@demo.trellis.test", timeZone: "America/Denver" },
+] as const;
+
 export const DEMO_SIGN_INS = [
-  { role: "therapist", email: DEMO_THERAPIST.email, name: DEMO_THERAPIST.name },
+  { role: "owner", email: DEMO_THERAPIST.email, name: DEMO_THERAPIST.name },
+  { role: "clinician", email: DEMO_CLINICIAN.email, name: DEMO_CLINICIAN.name },
+  { role: "supervisor", email: DEMO_SUPERVISOR.email, name: DEMO_SUPERVISOR.name },
   ...DEMO_CLIENTS.filter((client) => client.joins).map((client) => ({
     role: "client",
     email: client.email,
     name: client.displayName,
   })),
+  ...DEMO_CLINICIAN_CLIENTS.map((client) => ({ role: "client", email: client.email, name: client.displayName })),
 ];

@@ -15,7 +15,7 @@ import { assignSchema } from "@/lib/validations/assignments";
 import type { z } from "zod";
 import { seededRandom } from "./random";
 
-type DemoClient = ClientScope & { name: string };
+export type DemoClient = ClientScope & { name: string };
 type AssignFields = Omit<z.input<typeof assignSchema>, "clientIds" | "startDate">;
 
 const random = seededRandom(20261122);
@@ -51,7 +51,7 @@ function sundays(from: LocalDate, until: LocalDate): LocalDate[] {
   return days;
 }
 
-async function weeklyCheckIns(therapist: TherapistScope, client: DemoClient, today: LocalDate, weeks: number, shape: { from: number; to: number; worryFrom: number; worryTo: number; skip?: number[] }) {
+export async function weeklyCheckIns(therapist: TherapistScope, client: DemoClient, today: LocalDate, weeks: number, shape: { from: number; to: number; worryFrom: number; worryTo: number; skip?: number[] }) {
   const start = addDays(today, -weeks * 7);
   const id = await assign(therapist, client, start, {
     templateId: await templateId("weekly-trust-check-in"),
@@ -78,7 +78,7 @@ async function weeklyCheckIns(therapist: TherapistScope, client: DemoClient, tod
   return ids;
 }
 
-async function microPromises(therapist: TherapistScope, client: DemoClient, today: LocalDate, daysAgo: number, keptRate: number) {
+export async function microPromises(therapist: TherapistScope, client: DemoClient, today: LocalDate, daysAgo: number, keptRate: number) {
   const start = addDays(today, -daysAgo);
   const id = await assign(therapist, client, start, {
     templateId: await templateId("micro-promises"),
@@ -126,9 +126,15 @@ async function triggerLog(therapist: TherapistScope, client: DemoClient, today: 
 }
 
 /** A living practice: everything older than four days has been read. */
-async function markOlderEntriesReviewed(therapist: TherapistScope, realNow: Date) {
+export async function markOlderEntriesReviewed(therapist: TherapistScope, realNow: Date) {
   const older = await db.submission.findMany({
-    where: { practiceId: therapist.practiceId, status: "SUBMITTED", reviewedAt: null, submittedAt: { lt: new Date(realNow.getTime() - 4 * 86_400_000) } },
+    where: {
+      practiceId: therapist.practiceId,
+      client: { therapistId: therapist.therapistId },
+      status: "SUBMITTED",
+      reviewedAt: null,
+      submittedAt: { lt: new Date(realNow.getTime() - 4 * 86_400_000) },
+    },
     select: { id: true, submittedAt: true },
   });
   for (const entry of older) {

@@ -2,9 +2,11 @@
 // exercises the same code paths (and rules) as real use.
 import { createTherapistAccount } from "@/lib/accounts/create-therapist-account";
 import { addClient } from "@/lib/clients/add-client";
+import { linkPartners } from "@/lib/clients/link-partners";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { db } from "@/lib/db";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_THERAPIST } from "./demo-accounts";
+import { seedDemoColleagues } from "./demo-colleagues";
 import { seedDemoHistory } from "./demo-history";
 
 export async function demoPracticeExists(): Promise<boolean> {
@@ -31,5 +33,8 @@ export async function seedDemoPractice() {
     sam: get("sam@demo.trellis.test"),
     aiko: get("aiko@demo.trellis.test"),
   });
-  return { therapistId: therapist.id };
+  // Jordan and Sam are the demo couple: their check-ins side by side.
+  await linkPartners(scope, get("jordan@demo.trellis.test").clientId, get("sam@demo.trellis.test").clientId);
+  const colleagues = await seedDemoColleagues(scope);
+  return { therapistId: therapist.id, ...colleagues };
 }
