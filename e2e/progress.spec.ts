@@ -91,7 +91,9 @@ test.describe.serial("progress in the demo practice", () => {
 
   test("the demo therapist's caseload lists the client with an open safety flag first", async ({ page }) => {
     await signInByApi(page.request, { email: DEMO_THERAPIST.email, password: DEMO_PASSWORD });
-    await page.goto("/dashboard");
+    // The owner's caseload covers the practice; her own clients are the three who joined.
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_THERAPIST.email }, select: { id: true } });
+    await page.goto(`/dashboard?clinician=${owner.id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Caseload");
 
     const rows = page.getByTestId("caseload-row");
