@@ -363,6 +363,7 @@ function placeholderWorld(): World {
     clientAOtherSession: "x",
     sessionId: "x",
     upcomingSessionId: "x",
+    practice: { clinicianId: "x", supervisorId: "x", leaverId: "x", resendInvitationId: "x", revokeInvitationId: "x", handoverClientId: "x" },
   };
 }
 

@@ -147,6 +147,10 @@ export const pages: PageRow[] = [
   page("/outbox", THERAPISTS),
   // Owners only (every matrix therapist owns their practice), each for their own practice.
   page("/practice/crisis-lines", THERAPISTS, { query: () => "?country=NZ" }),
+  page("/practice/members", THERAPISTS),
+  page("/practice/settings", THERAPISTS),
+  // With a client's invitation token (not a colleague's): the "link doesn't work" card, the same for everyone.
+  page("/join/[token]", PUBLIC),
 ];
 
 /* --------------------------------------------------------- route handlers */
@@ -429,6 +433,12 @@ export const actions: ActionRow[] = [
     call: (w) => ({ form: { templateId: w.template.id } }),
     targets: (w) => [snap.templates(w.therapistA.practiceId)],
   }),
+  // Only the author shares their draft or takes it back (before archiving, which would hide it).
+  action("lib/templates/actions.ts#shareTemplateAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { templateId: w.template.id, shared: "true" } }),
+    targets: (w) => [snap.templates(w.therapistA.practiceId)],
+  }),
   action("lib/templates/actions.ts#archiveTemplateAction", {
     expect: THERAPIST_A_ONLY,
     call: (w) => ({ form: { templateId: w.template.id } }),
@@ -457,6 +467,56 @@ export const actions: ActionRow[] = [
   }),
 
   // ↓ New rows go here (the failing test prints a skeleton for each missing one).
+  // Members, handovers and settings: the owner of practice A for practice A (every matrix therapist owns
+  // their practice; another practice's owner finds none of A's records). Joining: the link is the credential.
+  action("lib/practice/actions.ts#inviteMemberAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { name: "Dr Nia Colleague", email: `matrix-colleague-${w.clientA.id}@example.com`, practiceRole: "CLINICIAN", practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [() => db.staffInvitation.findMany({ where: { practiceId: w.therapistA.practiceId }, orderBy: { id: "asc" } })],
+  }),
+  action("lib/practice/actions.ts#resendInvitationAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { invitationId: w.practice.resendInvitationId } }),
+    targets: (w) => [() => db.staffInvitation.findMany({ where: { practiceId: w.therapistA.practiceId }, orderBy: { id: "asc" } })],
+  }),
+  action("lib/practice/actions.ts#revokeInvitationAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { invitationId: w.practice.revokeInvitationId } }),
+    targets: (w) => [() => db.staffInvitation.findMany({ where: { id: w.practice.revokeInvitationId } })],
+  }),
+  action("lib/practice/actions.ts#setSuperviseesAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { supervisorId: w.practice.supervisorId, clinicianId: w.practice.clinicianId } }),
+    targets: (w) => [() => db.supervision.findMany({ where: { supervisorId: w.practice.supervisorId }, orderBy: { clinicianId: "asc" } })],
+  }),
+  action("lib/practice/actions.ts#handOverClientAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { clientId: w.practice.handoverClientId, fromClinicianId: w.therapistA.id, toClinicianId: w.practice.clinicianId } }),
+    targets: (w) => [snap.client(w.practice.handoverClientId)],
+  }),
+  action("lib/practice/actions.ts#deactivateMemberAction", {
+    expect: THERAPIST_A_ONLY,
+    call: (w) => ({ form: { memberId: w.practice.leaverId } }),
+    targets: (w) => [snap.user(w.practice.leaverId)],
+  }),
+  action("lib/practice/actions.ts#updatePracticeSettingsAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { name: w.therapistA.practiceName, defaultReminderTime: "19:00", escalateAfterHours: "48", practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [snap.practice(w.therapistA.practiceId)],
+    owners: ["therapistA"],
+  }),
+  // "off" (as it is): therapist A's call changes nothing, and no one else's may change practice A.
+  action("lib/practice/actions.ts#setPracticeTwoFactorAction", {
+    expect: THERAPISTS,
+    call: (w) => ({ form: { practiceId: w.therapistA.practiceId } }),
+    targets: (w) => [snap.practice(w.therapistA.practiceId)],
+    owners: [],
+  }),
+  action("lib/practice/actions.ts#joinPracticeAction", {
+    expect: every("refused"),
+    call: () => ({ form: { token: "not-a-real-staff-invitation-token-000000", name: "Someone", timeZone: "Europe/Berlin", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+    targets: (w) => [() => db.user.count({ where: { practiceId: w.therapistA.practiceId } })],
+  }),
   // Crisis lines: which country's lines client A sees (their own clinician only).
   action("lib/safety/actions.ts#setClientCountryAction", {
     expect: THERAPIST_A_ONLY,

@@ -14,6 +14,7 @@ import { createAuthSession } from "@/lib/sessions/create-session";
 import { sessionHandle } from "@/lib/sessions/session-handle";
 import { createCustomTemplate } from "@/lib/templates/save-template";
 import { signInByApi } from "../auth";
+import { addColleague, inviteColleague } from "../practice";
 import { addClientFor, createActiveClient, createTherapist, uniqueId, type ActiveClient, type InvitedClient, type TestTherapist } from "../factories";
 
 export const ACTORS = ["anonymous", "clientA", "clientB", "partner", "therapistA", "therapistB"] as const;
@@ -66,6 +67,8 @@ export type World = {
   /** Therapist A's session with client A that began an hour ago ("Before the session", the note), and one tomorrow (to cancel). */
   sessionId: string;
   upcomingSessionId: string;
+  /** Practice A's colleagues (not actors): a clinician (handover target, supervisee), a supervisor, one who leaves; open staff invitations to re-send and to withdraw; an invited client of therapist A to hand over. */
+  practice: { clinicianId: string; supervisorId: string; leaverId: string; resendInvitationId: string; revokeInvitationId: string; handoverClientId: string };
 };
 
 const JOURNAL = { key: "what_happened", label: "What happened, in your own words?" };
@@ -149,6 +152,14 @@ export async function buildWorld(): Promise<World> {
   const flag = await db.safetyFlag.findFirstOrThrow({ where: { clientId: clientA.id, submissionId: submitted.submissionId }, select: { id: true } });
   await giveFeedback(scopeA, { submissionId: submitted.submissionId, body: "Thank you for telling me. Let's talk it through." });
   const feedback = await db.feedback.findFirstOrThrow({ where: { submissionId: submitted.submissionId }, select: { id: true } });
+  const [clinician, supervisor, leaver, resendInvitation, revokeInvitation, handoverClient] = await Promise.all([
+    addColleague(therapistA),
+    addColleague(therapistA, "SUPERVISOR"),
+    addColleague(therapistA),
+    inviteColleague(therapistA),
+    inviteColleague(therapistA),
+    addClientFor(therapistA, person("Hana")),
+  ]);
 
   return {
     today,
@@ -173,6 +184,14 @@ export async function buildWorld(): Promise<World> {
     clientAOtherSession: sessionHandle(otherSession.id),
     sessionId: startedSession.id,
     upcomingSessionId: upcomingSession.id,
+    practice: {
+      clinicianId: clinician.id,
+      supervisorId: supervisor.id,
+      leaverId: leaver.id,
+      resendInvitationId: resendInvitation.id,
+      revokeInvitationId: revokeInvitation.id,
+      handoverClientId: handoverClient.id,
+    },
   };
 }
 
@@ -210,6 +229,7 @@ export function missingIds(world: World): Map<string, string> {
     world.sessionId,
     world.upcomingSessionId,
     world.feedbackId,
+    ...Object.values(world.practice),
   ];
   const missing = new Map(ids.map((id) => [id, `c${randomUUID().replaceAll("-", "").slice(0, 24)}`]));
   // A session handle is 22 base64url characters.
