@@ -12,7 +12,9 @@ export function actionId(distDir: string, filename: string, exportedName: string
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
   for (const runtime of ["node", "edge"] as const) {
     for (const [id, info] of Object.entries(manifest[runtime] ?? {})) {
-      if (info.filename === filename && info.exportedName === exportedName) return id;
+      // Relative to the workspace root Next settled on, which may be a folder above the project.
+      const file = info.filename?.replaceAll("\\", "/");
+      if (info.exportedName === exportedName && (file === filename || file?.endsWith(`/${filename}`))) return id;
     }
   }
   throw new Error(`${filename}#${exportedName} is not in ${distDir}'s Server Action manifest`);
