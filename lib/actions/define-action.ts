@@ -12,7 +12,7 @@ import {
   type TherapistIdentity,
 } from "@/lib/auth/session";
 import { therapistScope, type TherapistScope } from "@/lib/clients/scope";
-import { canTreat, readOnlyRefusal } from "@/lib/practice/access";
+import { canTreat, readOnlyRefusal, roleRefusal } from "@/lib/practice/access";
 import { failureFrom, formValues, validationFailure, type ActionResult } from "./result";
 
 // The one path every Server Action takes: check the arguments' shape, require
@@ -51,7 +51,7 @@ const asStaff =
   (roles: readonly PracticeRole[]): Resolve<TherapistContext> =>
   async () => {
     const identity = await requireTherapist();
-    if (!roles.includes(identity.practiceRole)) throw readOnlyRefusal();
+    if (!roles.includes(identity.practiceRole)) throw roleRefusal();
     return { identity, scope: therapistScope(identity) };
   };
 const asClient: Resolve<ClientContext> = async () => ({ identity: await requireClient() });

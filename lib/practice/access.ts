@@ -22,6 +22,9 @@ export function canTreat(identity: Pick<TherapistIdentity, "practiceRole">): boo
 export const READ_ONLY_MESSAGE = "Supervisors can read but not change this.";
 export const readOnlyRefusal = () => new AppError("forbidden", READ_ONLY_MESSAGE);
 
+export const ROLE_REFUSED_MESSAGE = "Your role in this practice doesn't include this.";
+export const roleRefusal = () => new AppError("forbidden", ROLE_REFUSED_MESSAGE);
+
 /**
  * A client's record as seen by the caller: scoped to the client's primary
  * clinician (so every existing data function reads the right rows), with the
