@@ -31,7 +31,7 @@ async function delivery() {
   return { base, address };
 }
 
-export const INVITATION_SENT = "Invitation sent. The link in it works for 7 days.";
+const INVITATION_SENT = "Invitation sent. The link in it works for 7 days.";
 
 export async function inviteMemberAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   return invite(formData);
