@@ -1,8 +1,13 @@
 // The e-mails of joining a practice and of a client's change of clinician.
 // Plain text and content-free: the practice's and the colleague's names, a
 // link, nothing about any client.
-import { linkTo } from "@/lib/accounts/link-base";
 import type { MailMessage } from "@/lib/mail/send-mail";
+
+// Not lib/accounts/link-base's linkTo: that module imports next/headers at
+// its top, which seeds and Playwright fixtures (plain Node) cannot load.
+function linkTo(base: string, path: string): string {
+  return new URL(path.replace(/^\//, ""), base.endsWith("/") ? base : `${base}/`).toString();
+}
 
 const signOff = ["", "— Trellis"];
 
