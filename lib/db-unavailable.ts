@@ -20,7 +20,7 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 
 // pg's and Prisma's messages where no code is attached.
 const MESSAGES =
-  /connection terminated|timeout exceeded when trying to connect|query read timeout|connection timeout|can't reach database server|server closed the connection|canceling statement due to (statement|lock) timeout|terminating connection|the database system is (starting up|shutting down)|client has encountered a connection error|connection refused/i;
+  /connection terminated|timeout exceeded when trying to connect|query read timeout|connection timeout|can't reach database server|server closed the connection|canceling statement due to (statement|lock) timeout|terminating connection|the database system is (starting up|shutting down|not yet accepting connections)|client has encountered a connection error|connection refused/i;
 
 function codesOf(error: object): unknown[] {
   const record = error as Record<string, unknown>;
@@ -40,7 +40,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     }
     const message = (current as { message?: unknown }).message;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
+    // Prisma keeps a driver adapter error it has no code of its own for (say
+    // 57P03, "not yet accepting connections" while PostgreSQL starts) in
+    // meta.driverAdapterError, not in cause.
+    const meta = (current as { meta?: { driverAdapterError?: unknown } }).meta;
+    current = (current as { cause?: unknown }).cause ?? meta?.driverAdapterError;
   }
   return false;
 }
