@@ -20,6 +20,7 @@ import { addDays } from "../lib/dates/local-date";
 import { poolConfig } from "../lib/db-pool-config";
 import { parseEnv } from "../lib/env";
 import { actionId } from "../soak/action-reply";
+import { machineCpu, treeCpu } from "../soak/cpu";
 import { SimulatedClient } from "../soak/client";
 import { startSoakDatabase, withClient, type SoakDatabase } from "../soak/database";
 import { ENTRY_DAYS, FIELD_KEY, type SoakAccounts } from "../soak/plan";
@@ -137,12 +138,14 @@ try {
   const phases: Phase[] = [];
   const notes: string[] = [];
   const loadAtPhase: string[] = [];
+  const cpuLines: string[] = [];
   async function phase(name: string, active: SimulatedClient[], fault?: () => Promise<string>) {
     currentPhase = phases.length;
     const record: Phase = { index: currentPhase, name, clients: active.length, start: clock.now(), end: 0 };
     phases.push(record);
     loadAtPhase.push(load());
     for (const client of active) client.start();
+    const cpuBefore = { machine: machineCpu(), server: treeCpu(server.pid), postgres: treeCpu(database.pid()), postgresPid: database.pid(), self: process.cpuUsage() };
     let until = record.start + SECONDS * 1000;
     if (fault) {
       await sleep(BEFORE_FAULT_MS);
@@ -153,6 +156,16 @@ try {
     }
     await sleep(Math.max(0, until - clock.now()));
     record.end = clock.now();
+    const wall = (record.end - record.start) / 1000;
+    const machine = machineCpu();
+    const server_ = treeCpu(server.pid);
+    const postgres = database.pid() === cpuBefore.postgresPid ? treeCpu(database.pid()) : null;
+    const self = process.cpuUsage(cpuBefore.self);
+    const cores = (used: number | null, before: number | null) => (used === null || before === null ? "—" : ((used - before) / wall).toFixed(2));
+    cpuLines.push(
+      `  ${record.index}: machine ${machine && cpuBefore.machine ? ((machine.busy - cpuBefore.machine.busy) / ((machine.total - cpuBefore.machine.total) / os.cpus().length)).toFixed(2) : "—"} of ${os.cpus().length}, ` +
+        `Trellis server ${cores(server_, cpuBefore.server)}, PostgreSQL ${cores(postgres, cpuBefore.postgres)}, the simulated clients ${((self.user + self.system) / 1e6 / wall).toFixed(2)}`,
+    );
     say(`phase ${record.index} (${name}) done: ${samples.filter((sample) => sample.phase === record.index).length} requests`);
   }
 
@@ -165,11 +178,12 @@ try {
   });
   await phase(`PostgreSQL stopped ${STOP_MS / 1000} s`, clients, async () => {
     const at = clock.now();
-    await database.stopServer();
+    const how = await database.stopServer();
     const down = clock.now();
     await sleep(STOP_MS);
+    const starting = clock.now();
     await database.startServer();
-    return `PostgreSQL stopped in ${seconds(down - at)}, started again after ${seconds(clock.now() - down)} down (includes the start itself)`;
+    return `PostgreSQL stopped (${how}) in ${seconds(down - at)}, started again ${seconds(starting - down)} later; the start took ${seconds(clock.now() - starting)} (down ${seconds(clock.now() - down)} in all)`;
   });
   let hangStart = 0;
   let hangEnd = 0;
@@ -198,6 +212,8 @@ try {
   console.log(`its ${SAVE_TIMEOUT_MS / 1000} s timeout (a late answer still counts as saved), the outage answer (503 / "unavailable"), or anything else.`);
   console.log("Recover: from the fault's end to the first acknowledged save / until every client had one. Load average at each phase's start:");
   console.log(`  ${loadAtPhase.map((value, index) => `${index}: ${value}`).join("   ")}`);
+  console.log("CPU used, in cores (Linux /proc; PostgreSQL — when it was restarted in the phase):");
+  for (const line of cpuLines) console.log(line);
   console.log("Faults:");
   for (const note of notes) console.log(note);
   const others = new Map<string, number>();

@@ -11,7 +11,7 @@ import { APP_ROLE, OWNER_ROLE } from "../scripts/lib/database-roles";
 import { startEmbeddedPostgres, withClient, type EmbeddedCluster } from "../scripts/lib/embedded-postgres";
 import { freePort } from "../scripts/lib/free-port";
 import { prepareDatabase } from "../scripts/lib/prepare-database";
-import { isAlive, POSTGRES_STOP, stopProcess } from "../scripts/lib/processes";
+import { isAlive, stopProcess } from "../scripts/lib/processes";
 
 export { withClient };
 
@@ -20,10 +20,12 @@ export type SoakDatabase = {
   url: string;
   /** The role that owns the tables: seeding fix-ups, faults and the integrity check. */
   ownerUrl: string;
+  /** The postmaster's pid (it changes when PostgreSQL is started again). */
+  pid(): number | null;
   /** Ends every backend of the app role (as the owner); how many there were. */
   terminateAppConnections(): Promise<number>;
-  /** Fast shutdown; resolves once the postmaster is gone. */
-  stopServer(): Promise<void>;
+  /** Fast shutdown; resolves once the postmaster is gone, saying how it went. */
+  stopServer(): Promise<string>;
   /** Starts it again on the same port and data; resolves when it accepts connections. */
   startServer(): Promise<void>;
   /** SIGSTOPs the postmaster, then every backend; how many processes were frozen. */
@@ -35,6 +37,13 @@ export type SoakDatabase = {
 };
 
 const DATABASE = "trellis_soak";
+// A fast shutdown is given time to finish its checkpoint under load (npm
+// start's 2 s would often end in an immediate shutdown, i.e. a crash restart).
+const STOP_STEPS: Array<[NodeJS.Signals, number]> = [
+  ["SIGINT", 20_000],
+  ["SIGQUIT", 2_000],
+  ["SIGKILL", 1_000],
+];
 
 export async function startSoakDatabase(): Promise<SoakDatabase> {
   const root = mkdtempSync(path.join(os.tmpdir(), "trellis-soak-"));
@@ -77,6 +86,7 @@ export async function startSoakDatabase(): Promise<SoakDatabase> {
     return {
       url: urls.app,
       ownerUrl: urls.owner,
+      pid: () => cluster.pid,
       async terminateAppConnections() {
         return withClient(urls.owner, async (client) => {
           const { rows } = await client.query<{ ended: boolean }>(
@@ -89,8 +99,9 @@ export async function startSoakDatabase(): Promise<SoakDatabase> {
       async stopServer() {
         const pid = cluster.pid;
         if (pid === null) throw new Error("PostgreSQL is not running");
-        await stopProcess(pid, POSTGRES_STOP);
+        const how = await stopProcess(pid, STOP_STEPS);
         if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+        return how === "SIGINT" || how === null ? "fast shutdown" : `${how} after the fast shutdown took too long`;
       },
       async startServer() {
         const how = await cluster.recover({ start: true });
