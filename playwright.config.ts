@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { trellisServerArgs } from "./scripts/server/command";
+import { e2eSmtpPort } from "./tests/support/e2e-smtp-sink";
 
 // scripts/test.ts starts the database and passes these; see README "Tests".
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -18,6 +19,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // A real SMTP server the app sends to; specs read what arrived (tests/support/e2e-smtp-sink.ts).
+  globalSetup: "./tests/support/e2e-smtp-sink.ts",
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   use: {
     baseURL,
@@ -48,6 +51,9 @@ export default defineConfig({
       APP_URL: process.env.APP_URL,
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(port)}`,
+      // Mail goes out after each response; no timers (reminders) firing in the middle of tests.
+      BACKGROUND_JOBS: "off",
     },
   },
 });
