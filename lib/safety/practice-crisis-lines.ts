@@ -23,7 +23,7 @@ const countryKeyField = z.string({ error: CRISIS_LINE_MESSAGES.country }).trim()
 // Rows left empty in the form arrive as null and are dropped after each row
 // is checked, so an error's path (lines.<n>.name) is that of the form's input.
 const formLinesSchema = z
-  .array(z.union([z.null(), crisisLineSchema]))
+  .array(crisisLineSchema.nullable())
   .max(MAX_LINES_PER_COUNTRY, { error: CRISIS_LINE_MESSAGES.tooMany })
   .transform((rows) => rows.filter((row): row is CrisisLine => row !== null))
   .pipe(countryLinesSchema);

@@ -130,13 +130,19 @@ describe("the practice's own lines", () => {
     form.set("lines.0.name", "Practice line");
     form.set("lines.0.phone", "09 000 0000");
     form.set("lines.2.name", "No number");
+    form.set("lines.4.name", "Letters");
+    form.set("lines.4.phone", "CALL-US-NOW");
     const parsed = saveCountryLinesSchema.safeParse(countryLinesFromForm(form));
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["lines.2.phone"]);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["lines.2.phone", "lines.4.phone"]);
+    form.set("lines.4.phone", "01 555 0100");
 
     form.set("lines.2.text", "Text us through the portal.");
     const ok = saveCountryLinesSchema.parse(countryLinesFromForm(form));
-    expect(ok).toEqual({ country: "NZ", lines: [line("Practice line", "09 000 0000"), line("No number", undefined, "Text us through the portal.")] });
+    expect(ok).toEqual({
+      country: "NZ",
+      lines: [line("Practice line", "09 000 0000"), line("No number", undefined, "Text us through the portal."), line("Letters", "01 555 0100")],
+    });
   });
 });
 
