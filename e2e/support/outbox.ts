@@ -27,7 +27,10 @@ export async function linkFromOutbox(email: string, path: "/confirm" | "/reset-p
   return link!;
 }
 
-/** What was mailed to `email`, oldest first. */
+/** What was mailed to `email` about their account, oldest first (the therapist's invitation e-mail left out). */
 export function mailTo(email: string) {
-  return db.outboxMessage.findMany({ where: { toAddress: email }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return db.outboxMessage.findMany({
+    where: { toAddress: email, kind: { not: "client-invitation" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }

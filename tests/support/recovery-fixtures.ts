@@ -16,8 +16,12 @@ export function formDataOf(values: Record<string, string>): FormData {
   return data;
 }
 
+/** What was mailed to `email` about their account, oldest first (the therapist's invitation e-mail left out). */
 export async function outboxFor(email: string) {
-  return db.outboxMessage.findMany({ where: { toAddress: email }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return db.outboxMessage.findMany({
+    where: { toAddress: email, kind: { not: "client-invitation" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 /** The token of the newest link to `path` ("/confirm" or "/reset-password") mailed to `email`. */
