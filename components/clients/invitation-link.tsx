@@ -21,8 +21,8 @@ export function InvitationLink({ clientName, link, expiresAt }: { clientName: st
     <div className="rounded-lg border border-brand-200 bg-brand-50 p-4" role="status">
       <p className="font-medium text-brand-900">Invitation link for {clientName}</p>
       <p className="mt-1 text-sm text-stone-700">
-        Send this to {clientName} privately. It works once and until {expires}. Trellis keeps only a fingerprint of it, so
-        copy it now; you can always make a new one.
+        Trellis has e-mailed this link to {clientName}. It works once and until {expires}. If they’d rather get it from
+        you, copy it now: Trellis keeps only a fingerprint of it (you can always make a new one).
       </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <input
