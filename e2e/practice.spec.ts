@@ -50,7 +50,7 @@ test("the demo owner invites a clinician, who joins and signs in; the owner hand
   await invite.getByLabel("Role").selectOption("CLINICIAN");
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText("Invitation sent. The link in it works for 7 days.")).toBeVisible();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
 
   // The colleague opens the link from their inbox and joins.
   const link = await joinLinkMailedTo(email);

@@ -501,7 +501,8 @@ export const actions: ActionRow[] = [
   }),
   action("lib/practice/actions.ts#updatePracticeSettingsAction", {
     expect: THERAPISTS,
-    call: (w) => ({ form: { name: w.therapistA.practiceName, defaultReminderTime: "19:00", escalateAfterHours: "48", practiceId: w.therapistA.practiceId } }),
+    // A neutral name: each owner renames their own practice to it (never to another practice's name).
+    call: (w) => ({ form: { name: "Matrix practice, renamed", defaultReminderTime: "19:00", escalateAfterHours: "48", practiceId: w.therapistA.practiceId } }),
     targets: (w) => [snap.practice(w.therapistA.practiceId)],
     owners: ["therapistA"],
   }),
