@@ -29,7 +29,7 @@ export default async function TherapistLayout({ children }: { children: React.Re
               ]
             : []),
           { href: "/library", label: "Library" },
-          ...(treats ? [{ href: "/outbox", label: "Outbox" }] : []),
+          ...(therapist.practiceRole === "OWNER" ? [{ href: "/outbox", label: "Outbox" }] : []),
           ...(therapist.practiceRole === "OWNER" ? [{ href: "/practice/members", label: "Practice" }] : []),
           { href: "/account", label: "Account" },
         ]}

@@ -1,6 +1,7 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { PracticeRole, TherapistIdentity } from "@/lib/auth/session";
+import { requireTherapist, type PracticeRole, type TherapistIdentity } from "@/lib/auth/session";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -17,6 +18,19 @@ import { AppError, notFound } from "@/lib/errors";
 /** Owners and clinicians treat clients; supervisors only read. */
 export function canTreat(identity: Pick<TherapistIdentity, "practiceRole">): boolean {
   return identity.practiceRole !== "SUPERVISOR";
+}
+
+export const TREATING_ROLES: readonly PracticeRole[] = ["OWNER", "CLINICIAN"];
+
+/**
+ * A staff page for some roles only (e.g. the outbox for the owner, the review
+ * inbox for those who treat clients); anyone else on the staff goes to their
+ * caseload, where their navigation starts.
+ */
+export async function requireStaff(roles: readonly PracticeRole[]): Promise<TherapistIdentity> {
+  const identity = await requireTherapist();
+  if (!roles.includes(identity.practiceRole)) redirect("/dashboard");
+  return identity;
 }
 
 export const READ_ONLY_MESSAGE = "Supervisors can read but not change this.";

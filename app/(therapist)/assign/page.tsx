@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AssignForm } from "@/components/assignments/assign-form";
 import { Card } from "@/components/ui/card";
-import { requireTherapist } from "@/lib/auth/session";
+import { requireStaff, TREATING_ROLES } from "@/lib/practice/access";
 import { listClients } from "@/lib/clients/list-clients";
 import { therapistScope } from "@/lib/clients/scope";
 import { todayIn } from "@/lib/dates/local-date";
@@ -11,7 +11,7 @@ import { listTemplates } from "@/lib/templates/list-templates";
 export const metadata: Metadata = { title: "Assign homework" };
 
 export default async function AssignPage({ searchParams }: PageProps<"/assign">) {
-  const therapist = await requireTherapist();
+  const therapist = await requireStaff(TREATING_ROLES);
   const scope = therapistScope(therapist);
   const params = await searchParams;
   const [templates, clients] = await Promise.all([listTemplates(scope), listClients(scope)]);

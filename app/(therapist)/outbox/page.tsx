@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTherapist } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/practice/access";
 import { formatDateTime } from "@/lib/dates/format";
 import { getEnv } from "@/lib/env";
 import { listOutbox, OUTBOX_PAGE_SIZE, type OutboxItem } from "@/lib/mail/list-outbox";
@@ -22,7 +22,8 @@ function deliveryNote(message: OutboxItem, smtpConfigured: boolean, timeZone: st
 }
 
 export default async function OutboxPage() {
-  const therapist = await requireTherapist();
+  // The practice's mail names every client's address: the owner's to read.
+  const therapist = await requireStaff(["OWNER"]);
   const messages = await listOutbox({ practiceId: therapist.practiceId });
   const smtpConfigured = Boolean(getEnv().SMTP_URL);
   return (

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { AddClientForm } from "@/components/clients/add-client-form";
 import { ClientList } from "@/components/clients/client-list";
 import { Card } from "@/components/ui/card";
-import { requireTherapist } from "@/lib/auth/session";
+import { requireStaff, TREATING_ROLES } from "@/lib/practice/access";
 import { listClients } from "@/lib/clients/list-clients";
 import { therapistScope } from "@/lib/clients/scope";
 
 export const metadata: Metadata = { title: "Clients" };
 
 export default async function ClientsPage() {
-  const therapist = await requireTherapist();
+  const therapist = await requireStaff(TREATING_ROLES);
   const clients = await listClients(therapistScope(therapist));
   const active = clients.filter((client) => client.status === "ACTIVE").length;
   return (

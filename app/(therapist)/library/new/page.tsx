@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TemplateBuilder } from "@/components/library/template-builder";
-import { requireTherapist } from "@/lib/auth/session";
+import { requireStaff, TREATING_ROLES } from "@/lib/practice/access";
 
 export const metadata: Metadata = { title: "Build an exercise" };
 
 export default async function NewTemplatePage() {
-  await requireTherapist();
+  await requireStaff(TREATING_ROLES);
   return (
     <div className="space-y-6">
       <Link href="/library" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -4,7 +4,7 @@ import { InboxTable } from "@/components/review/inbox-table";
 import { SafetyFlagList } from "@/components/review/safety-flag-list";
 import { SelectField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
-import { requireTherapist } from "@/lib/auth/session";
+import { requireStaff, TREATING_ROLES } from "@/lib/practice/access";
 import { listClients } from "@/lib/clients/list-clients";
 import { therapistScope } from "@/lib/clients/scope";
 import { listInbox } from "@/lib/review/list-inbox";
@@ -15,7 +15,7 @@ import { listTemplates } from "@/lib/templates/list-templates";
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage({ searchParams }: PageProps<"/review">) {
-  const therapist = await requireTherapist();
+  const therapist = await requireStaff(TREATING_ROLES);
   const scope = therapistScope(therapist);
   const params = await searchParams;
   const clientId = typeof params.client === "string" && params.client ? params.client : undefined;

@@ -5,7 +5,7 @@ import { DuplicateTemplateButton } from "@/components/library/duplicate-template
 import { TemplateBuilder } from "@/components/library/template-builder";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
-import { requireTherapist } from "@/lib/auth/session";
+import { requireStaff, TREATING_ROLES } from "@/lib/practice/access";
 import { therapistScope } from "@/lib/clients/scope";
 import { orNotFound } from "@/lib/not-found-page";
 import { getTemplate } from "@/lib/templates/get-template";
@@ -19,7 +19,7 @@ type Props = {
 };
 
 export default async function EditTemplatePage({ params, searchParams }: Props) {
-  const [{ templateId }, query, therapist] = await Promise.all([params, searchParams, requireTherapist()]);
+  const [{ templateId }, query, therapist] = await Promise.all([params, searchParams, requireStaff(TREATING_ROLES)]);
   const scope = therapistScope(therapist);
   const template = await orNotFound(getTemplate(scope, templateId));
   const back = (
