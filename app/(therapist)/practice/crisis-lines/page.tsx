@@ -77,7 +77,6 @@ export default async function CrisisLinesPage({ searchParams }: PageProps<"/prac
           </h2>
           <div className="mt-3">
             <CrisisLinesForm
-              key={JSON.stringify(own[editing] ?? null)}
               country={editing}
               lines={own[editing] ?? (crisisLinesFor(editing, null).key === editing ? crisisLinesFor(editing, null).lines : [])}
               custom={Boolean(own[editing]?.length)}
