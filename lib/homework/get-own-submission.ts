@@ -27,7 +27,10 @@ export async function getOwnSubmission(client: ClientScope, submissionId: string
       safetyConcern: true,
       templateVersion: { select: versionSelect },
       assignment: { select: { template: { select: { kind: true } }, therapist: { select: { name: true } } } },
-      feedback: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, readAt: true } },
+      feedback: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, readAt: true, therapist: { select: { name: true } } },
+      },
     },
   });
   if (!submission) throw notFound();
@@ -41,8 +44,10 @@ export async function getOwnSubmission(client: ClientScope, submissionId: string
     privateKeys: submission.privateKeys,
     safetyConcern: submission.safetyConcern,
     version: toExerciseVersion(submission.templateVersion, submission.assignment.template.kind),
+    // The client's clinician now (an assignment follows its client when they are handed over)…
     therapistName: submission.assignment.therapist.name,
-    feedback: submission.feedback.map(({ id, body, createdAt }) => ({ id, body, createdAt })),
+    // …and who wrote each piece of feedback, which a handover does not change.
+    feedback: submission.feedback.map(({ id, body, createdAt, therapist }) => ({ id, body, createdAt, authorName: therapist.name })),
   };
 }
 

@@ -18,9 +18,9 @@ export type HandoverResult = { clientIds: string[]; fromId: string; toId: string
 
 /**
  * The owner hands a client over to another clinician of the practice, in one
- * transaction: the client's primary clinician, their running (active or
- * paused) homework and their future sessions move; entries, flags and the
- * rest of the history follow because they belong to the client. A couple
+ * transaction: the client's primary clinician, all their homework (so
+ * entries and feedback stay readable) and their future sessions move; flags
+ * and the rest of the history follow because they belong to the client. A couple
  * moves together (partners are always with one clinician). Conditional on
  * the clinician the caller saw, so two handovers at once end consistent: one
  * wins, the other is told it changed meanwhile. The client (when they have an
@@ -65,8 +65,11 @@ export async function handOverClient(
         data: { therapistId: to.id },
       });
       if (moved.count !== clientIds.length) throw conflict(HANDED_OVER_MEANWHILE);
+      // Every assignment, ended ones too: the new clinician's pages read the
+      // client's history through assignments scoped to them (the review
+      // inbox, the homework list), so history follows only if they all move.
       await tx.assignment.updateMany({
-        where: { clientId: { in: clientIds }, practiceId: scope.practiceId, status: { in: ["ACTIVE", "PAUSED"] } },
+        where: { clientId: { in: clientIds }, practiceId: scope.practiceId },
         data: { therapistId: to.id },
       });
       await tx.therapySession.updateMany({

@@ -40,7 +40,7 @@ async function practiceWithClient() {
 }
 
 describe("handing a client over", () => {
-  it("moves the client, their running homework and future sessions; history stays; the client is told", async () => {
+  it("moves the client, all their homework and future sessions; past sessions stay; the client is told", async () => {
     const { owner, a, b, client, assignments, sessions } = await practiceWithClient();
 
     const result = await handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id, fromClinicianId: a.user.id }, { base: BASE });
@@ -49,7 +49,7 @@ describe("handing a client over", () => {
     expect((await db.client.findUniqueOrThrow({ where: { id: client.clientId } })).therapistId).toBe(b.user.id);
     const rows = await db.assignment.findMany({ where: { clientId: client.clientId }, select: { id: true, therapistId: true } });
     const owners = Object.fromEntries(rows.map((row) => [row.id, row.therapistId]));
-    expect(owners).toEqual({ [assignments.active]: b.user.id, [assignments.paused]: b.user.id, [assignments.ended]: a.user.id });
+    expect(owners).toEqual({ [assignments.active]: b.user.id, [assignments.paused]: b.user.id, [assignments.ended]: b.user.id });
     const therapySessions = await db.therapySession.findMany({ where: { clientId: client.clientId }, select: { id: true, clinicianId: true } });
     expect(Object.fromEntries(therapySessions.map((row) => [row.id, row.clinicianId]))).toEqual({
       [sessions.past]: a.user.id,
@@ -131,5 +131,35 @@ describe("handing a client over", () => {
     await handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id }, { base: BASE });
     await deactivateMember(ownerOf(owner.scope), a.user.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: a.user.id } })).deactivatedAt).not.toBeNull();
+  });
+});
+
+describe("a client's history after a handover", () => {
+  it("is readable by the new clinician, ended homework and its entries included, with feedback still credited to its author", async () => {
+    const { owner, a, b, client, assignments } = await practiceWithClient();
+    const { listClientAssignments } = await import("@/lib/assignments/list-client-assignments");
+    const { getOwnSubmission } = await import("@/lib/homework/get-own-submission");
+    const entry = await db.submission.create({
+      data: {
+        practiceId: owner.scope.practiceId,
+        clientId: client.clientId,
+        assignmentId: assignments.ended,
+        templateVersionId: (await db.assignment.findUniqueOrThrow({ where: { id: assignments.ended } })).templateVersionId,
+        dueOn: new Date(),
+        entryKey: "log-before-handover",
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+      },
+    });
+    await db.feedback.create({ data: { submissionId: entry.id, therapistId: a.user.id, body: "Thank you for writing this." } });
+
+    await handOverClient(ownerOf(owner.scope), { clientId: client.clientId, toClinicianId: b.user.id, fromClinicianId: a.user.id }, { base: BASE });
+
+    const seenByB = await listClientAssignments(b.scope, client.clientId);
+    expect(seenByB.map((row) => row.id)).toContain(assignments.ended);
+    const clientUser = await db.client.findUniqueOrThrow({ where: { id: client.clientId }, select: { practiceId: true } });
+    const own = await getOwnSubmission({ clientId: client.clientId, practiceId: clientUser.practiceId, userId: "client", timeZone: "Europe/London" }, entry.id);
+    expect(own.therapistName).toBe(b.name);
+    expect(own.feedback.map((item) => item.authorName)).toEqual([a.name]);
   });
 });

@@ -40,7 +40,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
       </Card>
       <section aria-labelledby="feedback-title" className="space-y-3">
         <h2 id="feedback-title" className="text-xl font-semibold">
-          Feedback from {entry.therapistName}
+          Feedback
         </h2>
         {entry.feedback.length === 0 ? (
           <p className="text-stone-600">No feedback yet. It will appear here when {entry.therapistName} has read your entry.</p>
@@ -48,7 +48,9 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
           entry.feedback.map((item) => (
             <div key={item.id} className="rounded-xl border border-brand-200 bg-brand-50 p-4" data-testid="feedback">
               <p className="whitespace-pre-wrap text-base text-stone-900 wrap-anywhere">{item.body}</p>
-              <p className="mt-2 text-sm text-stone-600">{formatDateTime(item.createdAt, identity.timeZone)}</p>
+              <p className="mt-2 text-sm text-stone-600">
+                {item.authorName} · {formatDateTime(item.createdAt, identity.timeZone)}
+              </p>
               <ReplyList replies={replies[item.id]} author="You" timeZone={identity.timeZone} />
               <ReplyForm feedbackId={item.id} therapistName={entry.therapistName} />
             </div>
