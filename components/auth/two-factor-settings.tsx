@@ -20,7 +20,11 @@ export async function TwoFactorSettings({ identity }: { identity: Identity }) {
               ? "Two-step sign-in is required for therapists of your practice."
               : "Two-step sign-in is optional for therapists of your practice."}
           </p>
-          <TwoFactorPracticeSetting required={status.required} />
+          {identity.practiceRole === "OWNER" ? (
+            <TwoFactorPracticeSetting required={status.required} />
+          ) : (
+            <p className="text-sm text-stone-600">The practice’s owner sets this policy.</p>
+          )}
         </Card>
       ) : null}
     </>

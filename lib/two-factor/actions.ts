@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { signedInAction, signedInCommand, therapistAction, type Revalidate } from "@/lib/actions/define-action";
+import { signedInAction, signedInCommand, staffAction, type Revalidate } from "@/lib/actions/define-action";
 import type { ActionResult, FormState } from "@/lib/actions/result";
 import type { Identity } from "@/lib/auth/session";
 import { clientAddressFrom } from "@/lib/http/client-address";
@@ -89,7 +89,8 @@ export async function setPracticeRequirementAction(_previous: FormState, formDat
   return setPracticeRequirement(formData);
 }
 
-const setPracticeRequirement = therapistAction(
+const setPracticeRequirement = staffAction(
+  ["OWNER"],
   practiceRequirementSchema,
   async ({ identity }, data): Promise<ActionResult> => {
     const required = data.requireTwoFactor === "on";

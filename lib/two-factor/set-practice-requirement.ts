@@ -14,7 +14,8 @@ export async function setPracticeTwoFactorRequirement(
   required: boolean,
 ): Promise<{ changed: boolean }> {
   const therapist = await db.user.findFirst({
-    where: { id: caller.therapistId, practiceId: caller.practiceId, role: "THERAPIST" },
+    // The practice's owner sets its policy; anyone else reads as not found.
+    where: { id: caller.therapistId, practiceId: caller.practiceId, role: "THERAPIST", practiceRole: "OWNER" },
     select: { totpSecret: true, practice: { select: { requireTwoFactor: true } } },
   });
   if (!therapist) throw notFound();

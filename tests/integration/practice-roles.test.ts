@@ -190,3 +190,16 @@ describe("changing a client's record", () => {
     expect((await db.client.findUniqueOrThrow({ where: { id: clientOfB } })).status).toBe("ACTIVE");
   });
 });
+
+describe("the practice's two-step sign-in policy", () => {
+  it("is set by the owner only: a clinician's call reads as not found and changes nothing", async () => {
+    const { setPracticeTwoFactorRequirement } = await import("@/lib/two-factor/set-practice-requirement");
+    await expect(
+      setPracticeTwoFactorRequirement({ therapistId: clinicianA.identity.userId, practiceId: clinicianA.scope.practiceId, address: "203.0.113.9" }, false),
+    ).rejects.toMatchObject({ kind: "not_found" });
+    const { setPracticeRequirementAction } = await import("@/lib/two-factor/actions");
+    await signInAs(clinicianA);
+    expect(await setPracticeRequirementAction(null, formDataOf({ requireTwoFactor: "on" }))).toMatchObject({ ok: false });
+    expect((await db.practice.findUniqueOrThrow({ where: { id: clinicianA.scope.practiceId } })).requireTwoFactor).toBe(false);
+  });
+});
