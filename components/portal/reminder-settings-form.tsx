@@ -7,12 +7,21 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 import { updateReminderAction } from "@/lib/reminders/reminder-action";
 
-export function ReminderSettingsForm({ reminderTime, timeZone }: { reminderTime: string | null; timeZone: string }) {
+export function ReminderSettingsForm({
+  reminderTime,
+  timeZone,
+  suggestedTime,
+}: {
+  reminderTime: string | null;
+  timeZone: string;
+  /** The practice's suggestion, for a client who has not chosen a time. */
+  suggestedTime?: string | null;
+}) {
   const [state, action] = useActionState(updateReminderAction, null);
   const checkboxId = useId();
   // After a failed save, keep what the person chose rather than the stored setting.
   const enabled = state && !state.ok ? typedValue(state, "enabled") === "on" : reminderTime !== null;
-  const time = typedValue(state, "reminderTime") ?? reminderTime ?? "18:00";
+  const time = typedValue(state, "reminderTime") ?? reminderTime ?? suggestedTime ?? "18:00";
   return (
     <form action={action} noValidate className="space-y-4" aria-label="Homework reminders">
       <FormAlert

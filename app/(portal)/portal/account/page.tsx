@@ -17,7 +17,7 @@ export default async function ClientAccountPage({ searchParams }: PageProps<"/po
       <Card className="mx-auto max-w-xl">
         <h2 className="mb-1 text-lg font-semibold">Homework reminders</h2>
         <p className="mb-4 text-sm text-stone-600">A short email on days something is due, at a time that suits you.</p>
-        <ReminderSettingsForm reminderTime={reminder.reminderTime} timeZone={reminder.timeZone} />
+        <ReminderSettingsForm reminderTime={reminder.reminderTime} timeZone={reminder.timeZone} suggestedTime={reminder.suggestedTime} />
       </Card>
       <RecordViewsCard identity={identity} />
     </div>
