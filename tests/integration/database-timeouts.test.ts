@@ -51,7 +51,7 @@ describe("database time limits", () => {
     expect(ms).toBeLessThan(4_500);
   });
 
-  it("gives up on a server process that stops answering (SIGSTOP) within the limit + 1 s", async () => {
+  it("gives up on a server process that stops answering (SIGSTOP) just after the statement limit", async () => {
     const client = clientWith({ statement: 500 });
     // Pool of one: the backend that answers this is the one that serves the next query.
     const [row] = await client.$queryRaw<{ pid: number }[]>`select pg_backend_pid() as pid`;
@@ -63,8 +63,9 @@ describe("database time limits", () => {
 
     expect(error, "the query must fail rather than hang").toBeTruthy();
     expect(ms).toBeGreaterThanOrEqual(400);
-    // Without the client-side limit this would hang until the test's own timeout.
-    expect(ms).toBeLessThan(6_000);
+    // Without the client-side limit this would hang until the test's own timeout;
+    // with it, 500 ms + the 250 ms margin (and room for a busy machine).
+    expect(ms).toBeLessThan(2_500);
   });
 
   it("stops waiting for a row lock after lock_timeout", async () => {
