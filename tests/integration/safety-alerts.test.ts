@@ -104,7 +104,9 @@ describe("the clinician's alert", () => {
     await acknowledgeSafetyFlag(team.clinicianA.scope, { flagId: flag!.id, note: null }, NOW);
     await submitEntry(client.scope, { ...entry, answers: safetyCheckAnswers("yes"), baseVersion: 3 }, NOW);
     expect(await db.safetyFlag.count({ where: { clientId: client.clientId } })).toBe(2);
-    expect(await queueMissedFlagAlerts()).toBe(0);
+    // The sweep for missed alerts covers every practice of the shared test
+    // database, so its count is not this test's to check: what this clinician got is.
+    await queueMissedFlagAlerts();
     expect(await outboxTo(team.clinicianA.email)).toHaveLength(1);
     // Nobody else was told.
     for (const other of [team.owner, team.clinicianB, team.supervisorA, team.supervisorB]) expect(await outboxTo(other.email)).toHaveLength(0);
@@ -132,7 +134,8 @@ describe("the clinician's alert", () => {
     const { client } = await safetyEntry(team.clinicianA.scope);
     const flag = await db.safetyFlag.create({ data: { practiceId: team.owner.scope.practiceId, clientId: client.clientId, fieldKeys: ["afraid_or_unsafe"] } });
     expect(await queueMissedFlagAlerts()).toBeGreaterThanOrEqual(1);
-    expect(await queueMissedFlagAlerts()).toBe(0);
+    // Again: this flag is not alerted twice (other test files' flags may be swept meanwhile).
+    await queueMissedFlagAlerts();
     expect((await db.safetyFlag.findUniqueOrThrow({ where: { id: flag.id } })).alertQueuedAt).toBeInstanceOf(Date);
     expect(await outboxTo(team.clinicianA.email)).toHaveLength(1);
   });
