@@ -53,8 +53,9 @@ export async function getSessionPrep(
   sessionId: string,
   now: Date = new Date(),
 ): Promise<SessionPrep> {
-  // The session note is the primary clinician's alone: a reader (owner,
-  // supervisor) never loads it.
+  // The session note is its author's alone: a reader (owner, supervisor)
+  // never loads it, and after a handover the new clinician does not read
+  // the previous clinician's notes (the query asks for the author).
   const withNote = scope.readOnly !== true;
   const session = await db.therapySession.findFirst({
     where: { id: sessionId, clientId, practiceId: scope.practiceId, client: { therapistId: scope.therapistId } },
@@ -64,7 +65,7 @@ export async function getSessionPrep(
       durationMinutes: true,
       cancelledAt: true,
       client: { select: { id: true, displayName: true, timeZone: true, therapist: { select: { timeZone: true } } } },
-      note: withNote ? { select: { body: true, updatedAt: true } } : false,
+      note: withNote ? { select: { body: true, updatedAt: true, authorId: true } } : false,
     },
   });
   if (!session) throw notFound();
@@ -187,6 +188,6 @@ export async function getSessionPrep(
       entryTitle: reply.feedback.submission.templateVersion.title,
       submissionId: reply.feedback.submissionId,
     })),
-    note: withNote ? (session.note ?? null) : null,
+    note: withNote && session.note && session.note.authorId === scope.therapistId ? { body: session.note.body, updatedAt: session.note.updatedAt } : null,
   };
 }

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
 import type { SessionNoteInput } from "./schemas";
 
+export const NOT_YOUR_NOTE = "Another clinician wrote this session's note, so only they can change it.";
+
 /**
  * The clinician's short note on a session that has started: written only by
  * the client's primary clinician (the caller's own therapistScope), one per
@@ -21,10 +23,18 @@ export async function saveSessionNote(scope: TherapistScope, input: SessionNoteI
   if (session.startsAt > now) throw invalid("Please wait until the session has started.", { body: ["You can write the note once the session has started."] });
 
   await db.$transaction(async (tx) => {
+    // After a handover the new clinician must not rewrite (and take over)
+    // the previous clinician's note: only its author changes it. The row is
+    // locked so the check holds until the write.
+    const existing = await tx.$queryRaw<{ authorId: string }[]>`
+      SELECT "authorId" FROM "SessionNote" WHERE "sessionId" = ${session.id} FOR UPDATE`;
+    if (existing[0] && existing[0].authorId !== scope.therapistId) {
+      throw invalid(NOT_YOUR_NOTE, { body: [NOT_YOUR_NOTE] });
+    }
     await tx.sessionNote.upsert({
       where: { sessionId: session.id },
       create: { sessionId: session.id, practiceId: scope.practiceId, clientId: session.clientId, authorId: scope.therapistId, body: input.body },
-      update: { body: input.body, authorId: scope.therapistId },
+      update: { body: input.body },
     });
     await recordEvent(tx, {
       practiceId: scope.practiceId,
