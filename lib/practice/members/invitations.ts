@@ -48,6 +48,16 @@ async function issue(tx: Tx, scope: OwnerScope, invite: Omit<Invited, "id">, del
   return { id: row.id, token: existing ? null : token };
 }
 
+/**
+ * Serialises invitations of one address in one practice until the caller's
+ * transaction ends: without it, two invitations at once (a double submit, a
+ * re-send racing a new invitation) each revoke what they can see and both
+ * links stay open.
+ */
+async function lockAddress(tx: Tx, practiceId: string, email: string) {
+  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`staff-invitation:${practiceId}:${email}`}))`;
+}
+
 /** Revokes every open invitation of this address in the practice (a newer one replaces them). */
 async function revokeOpen(tx: Tx, scope: OwnerScope, email: string, now: Date) {
   await tx.staffInvitation.updateMany({
@@ -64,6 +74,7 @@ async function revokeOpen(tx: Tx, scope: OwnerScope, email: string, now: Date) {
 export async function inviteMember(scope: OwnerScope, input: InviteMemberInput, delivery: Delivery, now = new Date()) {
   return db.$transaction(async (tx) => {
     await lockOwner(tx, scope);
+    await lockAddress(tx, scope.practiceId, input.email);
     await revokeOpen(tx, scope, input.email, now);
     const issued = await issue(tx, scope, input, delivery, now);
     await recordEvent(tx, {
@@ -88,6 +99,7 @@ export async function resendInvitation(scope: OwnerScope, invitationId: string, 
       select: { id: true, email: true, name: true, practiceRole: true },
     });
     if (!old) throw notFound();
+    await lockAddress(tx, scope.practiceId, old.email);
     // Conditional on still being open: two resends at once make one new link.
     const revoked = await tx.staffInvitation.updateMany({
       where: { id: old.id, usedAt: null, revokedAt: null },
