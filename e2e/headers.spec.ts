@@ -18,7 +18,10 @@ async function watchViolations(page: Page): Promise<string[]> {
   });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`Refused to load (CSP ${event.violatedDirective}): ${event.blockedURI}`);
+      // Where, too: which page and which script asked for it.
+      console.error(
+        `Refused to load (CSP ${event.violatedDirective}): ${event.blockedURI} on ${location.pathname} (${event.sourceFile || "inline"}:${event.lineNumber})`,
+      );
     });
   });
   return refused;

@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { addSessionAction } from "@/lib/therapy-sessions/actions";
-import { RECURRENCE_LABELS } from "@/lib/therapy-sessions/schemas";
+import { RECURRENCE_LABELS } from "@/lib/therapy-sessions/limits";
 
 /** Date and time are the clinician's wall clock, in the zone named beside them. */
 export function AddSessionForm({ clientId, zoneLabel, defaultDate }: { clientId: string; zoneLabel: string; defaultDate: string }) {

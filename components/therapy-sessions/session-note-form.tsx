@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { fieldError, typedValue } from "@/components/ui/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveSessionNoteAction } from "@/lib/therapy-sessions/actions";
-import { SESSION_NOTE_MAX } from "@/lib/therapy-sessions/schemas";
+import { SESSION_NOTE_MAX } from "@/lib/therapy-sessions/limits";
 
 /** The clinician's own short note; never shown to the client or in their exports. */
 export function SessionNoteForm({ sessionId, body }: { sessionId: string; body: string }) {

@@ -3,7 +3,7 @@ import type { TherapistScope } from "@/lib/clients/scope";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { countryForTimeZone } from "./country";
-import { parseStoredCrisisLines } from "./crisis-resources";
+import { parseStoredCrisisLines } from "./crisis-line-schemas";
 
 /** What the client page's country form shows: the chosen country, the time zone's, and the practice's own countries. */
 export async function getClientCrisisCountry(scope: TherapistScope, clientId: string) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { clientCountry } from "./country";
-import { crisisLinesFor, parseStoredCrisisLines, type CrisisLine } from "./crisis-resources";
+import { parseStoredCrisisLines } from "./crisis-line-schemas";
+import { crisisLinesFor, type CrisisLine } from "./crisis-resources";
 
 export type CrisisResources = {
   /** The country whose lines these are (ISO code or INTL). */

@@ -6,17 +6,8 @@ import type { TherapistScope } from "@/lib/clients/scope";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
-import {
-  COUNTRY_KEY,
-  CRISIS_LINE_MESSAGES,
-  countryLinesSchema,
-  crisisLineSchema,
-  crisisLinesSchema,
-  MAX_LINES_PER_COUNTRY,
-  parseStoredCrisisLines,
-  type CrisisLine,
-  type CrisisLinesByCountry,
-} from "./crisis-resources";
+import { CRISIS_LINE_MESSAGES, countryLinesSchema, crisisLineSchema, crisisLinesSchema, parseStoredCrisisLines } from "./crisis-line-schemas";
+import { COUNTRY_KEY, MAX_LINES_PER_COUNTRY, type CrisisLine, type CrisisLinesByCountry } from "./crisis-resources";
 
 const countryKeyField = z.string({ error: CRISIS_LINE_MESSAGES.country }).trim().toUpperCase().regex(COUNTRY_KEY, { error: CRISIS_LINE_MESSAGES.country });
 

@@ -5,13 +5,12 @@ import { z } from "zod";
 import { isLocalDate } from "@/lib/dates/local-date";
 import { idFieldWith, textField } from "@/lib/validations/text";
 
-export const SESSION_NOTE_MAX = 2000;
-export const DURATION_MIN = 5;
-export const DURATION_MAX = 480;
+import { DURATION_MAX, DURATION_MIN, SESSION_NOTE_MAX } from "./limits";
+
+export { DURATION_MAX, DURATION_MIN, RECURRENCE_LABELS, SESSION_NOTE_MAX } from "./limits";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const RECURRENCE_LABELS = { NONE: "Just this once", WEEKLY: "Every week", FORTNIGHTLY: "Every two weeks" } as const;
 
 export const addSessionSchema = z.object({
   clientId: idFieldWith("Choose a client."),

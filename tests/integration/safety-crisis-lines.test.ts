@@ -5,15 +5,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { db } from "@/lib/db";
-import {
-  BUILT_IN_COUNTRIES,
-  crisisLinesFor,
-  crisisLinesSchema,
-  DEFAULT_CRISIS_LINES,
-  INTERNATIONAL,
-  parseStoredCrisisLines,
-  telHref,
-} from "@/lib/safety/crisis-resources";
+import { crisisLinesSchema, parseStoredCrisisLines } from "@/lib/safety/crisis-line-schemas";
+import { BUILT_IN_COUNTRIES, crisisLinesFor, DEFAULT_CRISIS_LINES, INTERNATIONAL, telHref } from "@/lib/safety/crisis-resources";
 import { clientCountry, countryForTimeZone } from "@/lib/safety/country";
 import { getCrisisResources } from "@/lib/safety/get-crisis-resources";
 import { countryLinesFromForm, getPracticeCrisisLines, resetCountryLines, saveCountryLines, saveCountryLinesSchema } from "@/lib/safety/practice-crisis-lines";
