@@ -59,18 +59,22 @@ export function staffInvitationExistingAccountMessage({ base, ...invite }: Invit
   };
 }
 
-/** Tells a client who their clinician now is (no clinical content, no client name). */
+/**
+ * Tells a client there is news in their account when they are handed over.
+ * Content-free on purpose, like the invitation: a partner reading the same
+ * mailbox must not learn that they see a therapist, where, or whom. The
+ * portal shows the new clinician's name once they sign in.
+ */
 export function clinicianChangedMessage(args: { practiceId: string; to: string; practiceName: string; clinicianName: string; base: string }): MailMessage {
   return {
     practiceId: args.practiceId,
     to: args.to,
     kind: "clinician-changed",
-    subject: `Your clinician at ${args.practiceName}`,
+    subject: "There's an update in your Trellis account",
     body: [
       "Hello,",
       "",
-      `Your clinician at ${args.practiceName} is now ${args.clinicianName}.`,
-      "Your exercises and everything you have written stay as they are. You can sign in as usual:",
+      "There's an update in your Trellis account. Sign in to see it; everything you have written stays as it is:",
       "",
       linkTo(args.base, "/sign-in"),
       ...signOff,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AddSessionForm } from "@/components/therapy-sessions/add-session-form";
 import { CancelSessionForm } from "@/components/therapy-sessions/cancel-session-form";
 import { Card } from "@/components/ui/card";
-import { orDenied } from "@/lib/audit/record-view";
+import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { todayIn } from "@/lib/dates/local-date";
 import { clientReadScope } from "@/lib/practice/access";
@@ -46,7 +46,12 @@ export default async function ClientSessionsPage({ params }: PageProps<"/clients
   const therapist = await requireTherapist();
   const view = { action: "client.viewed", subjectType: "Client", subjectId: clientId } as const;
   const scope = await orDenied(therapist, view, () => clientReadScope(therapist, clientId));
-  const [client, sessions] = await Promise.all([findSessionClient(scope, clientId), listClientSessions(scope, clientId)]);
+  const [client, sessions] = await Promise.all([
+    findSessionClient(scope, clientId),
+    listClientSessions(scope, clientId),
+    // A look at the client's sessions is a look at their record (owners and supervisors included).
+    recordView(therapist, { ...view, clientId }),
+  ]);
   const zone = client.therapist.timeZone;
   const canChange = !scope.readOnly && client.status !== "ARCHIVED";
 

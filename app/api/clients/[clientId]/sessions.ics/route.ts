@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 import { clientReadScope } from "@/lib/practice/access";
 import { clientSessionsCalendar } from "@/lib/therapy-sessions/calendar";
+import { mustEnrolTwoFactor } from "@/lib/two-factor/enforcement";
 import { isId } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
   const identity = await getIdentity();
   if (!identity) return fail(401, "Please sign in to download sessions.");
   if (identity.role !== "THERAPIST") return fail(404, NOT_FOUND_MESSAGE);
+  // Like every therapist page and the record export: nothing leaves before a required second factor is set up.
+  if (await mustEnrolTwoFactor(identity.userId)) return fail(403, "Set up two-step sign-in first (Account → Two-step sign-in).");
   const { clientId } = await params;
   if (!isId(clientId)) return fail(404, NOT_FOUND_MESSAGE);
   let body: string;
