@@ -8,7 +8,7 @@ import type { ActiveClient } from "./load-active-clients";
 import { loadCheckInHistory } from "./load-check-in-history";
 import { loadLatestAcknowledgements, loadOpenSafetyFlags } from "./load-flag-state";
 import { loadAssignments, submittedDaysOf } from "./load-homework";
-import type { CachedRow } from "./row-cache";
+import type { ComputedRow } from "./row-cache";
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -34,7 +34,7 @@ export async function computeRows(
   clients: readonly ActiveClient[],
   now: Date,
   utcToday: LocalDate,
-): Promise<Map<string, CachedRow>> {
+): Promise<Map<string, ComputedRow>> {
   // Every client's calendar is within a day of UTC's, so one window with a
   // day's margin covers all their local windows.
   const windowStart = addDays(utcToday, -(ADHERENCE_DAYS + 1));
@@ -51,7 +51,7 @@ export async function computeRows(
   const assignmentsByClient = groupBy(assignments, (row) => row.clientId);
   const flagsByClient = groupBy(safetyFlags, (flag) => flag.clientId);
 
-  const rows = new Map<string, CachedRow>();
+  const rows = new Map<string, ComputedRow>();
   for (const client of clients) {
     const clientFlags = (flagsByClient.get(client.id) ?? []).map(({ id, raisedAt }) => ({ id, raisedAt }));
     const facts: AssignmentFacts[] = (assignmentsByClient.get(client.id) ?? []).map((row) => toAssignmentFacts(row, client.timeZone));

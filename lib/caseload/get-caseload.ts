@@ -36,11 +36,19 @@ export async function getCaseload(
   if (clients.length === 0) return { rows: [], counts: { activeClients: 0, toReview, openFlags: 0 } };
 
   const utcToday = todayIn("UTC", now);
+  // Clients share a handful of zones: each zone's date is worked out once
+  // (a practice-wide caseload has thousands of clients).
+  const todayByZone = new Map<string, string>();
+  const todayOf = (timeZone: string) => {
+    let today = todayByZone.get(timeZone);
+    if (today === undefined) todayByZone.set(timeZone, (today = todayIn(timeZone, now)));
+    return today;
+  };
   const keyed = clients.map((client) => {
     const key = rowKeyOf({
       scope: { practiceId: scope.practiceId, therapistId: client.therapistId },
       version: client.caseloadVersion,
-      today: todayIn(client.timeZone, now),
+      today: todayOf(client.timeZone),
       utcToday,
       displayName: client.displayName,
       timeZone: client.timeZone,
@@ -51,19 +59,25 @@ export async function getCaseload(
   });
 
   const missing = keyed.filter((entry) => entry.cached === undefined);
-  const computed = missing.length
-    ? await computeRows(scope, missing.map((entry) => entry.client), now, utcToday)
-    : new Map<string, CachedRow>();
-  for (const { client, key } of missing) rememberRow(client.id, key, computed.get(client.id)!);
+  const computed = new Map<string, CachedRow>();
+  if (missing.length) {
+    const fresh = await computeRows(scope, missing.map((entry) => entry.client), now, utcToday);
+    for (const { client, key } of missing) {
+      const { row, openFlags } = fresh.get(client.id)!;
+      const entry: CachedRow = { row: { ...row, clinicianId: client.therapistId }, openFlags };
+      computed.set(client.id, entry);
+      rememberRow(client.id, key, entry);
+    }
+  }
 
   let openFlags = 0;
   const query = options.q ?? "";
   const rows = [];
   for (const { client, cached } of keyed) {
+    // Cached rows are shared between requests: read-only from here on.
     const { row, openFlags: flagCount } = cached ?? computed.get(client.id)!;
     openFlags += flagCount;
-    // Cached rows are shared between requests: extend a copy, never the row.
-    if (matchesSearch(row.name, query)) rows.push({ ...row, clinicianId: client.therapistId });
+    if (matchesSearch(row.name, query)) rows.push(row);
   }
   return { rows: rankByAttention(rows), counts: { activeClients: clients.length, toReview, openFlags } };
 }

@@ -26,12 +26,22 @@ const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
  * is stable from one page load to the next.
  */
 export function rankByAttention<T extends Rankable>(rows: readonly T[]): T[] {
-  return [...rows].sort(
+  // Each row's figures are worked out once, not in every comparison (a
+  // practice-wide caseload sorts thousands of rows).
+  const decorated = rows.map((row) => ({
+    row,
+    rank: attentionRankOf(row.flags),
+    count: flagCount(row.flags),
+    overdue: row.flags.overdue,
+    silent: row.flags.silentDays ?? -1,
+  }));
+  decorated.sort(
     (a, b) =>
-      attentionRankOf(a.flags) - attentionRankOf(b.flags) ||
-      flagCount(b.flags) - flagCount(a.flags) ||
-      b.flags.overdue - a.flags.overdue ||
-      (b.flags.silentDays ?? -1) - (a.flags.silentDays ?? -1) ||
-      byName.compare(a.name, b.name),
+      a.rank - b.rank ||
+      b.count - a.count ||
+      b.overdue - a.overdue ||
+      b.silent - a.silent ||
+      byName.compare(a.row.name, b.row.name),
   );
+  return decorated.map((entry) => entry.row);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TherapistScope } from "@/lib/clients/scope";
-import type { CaseloadRow } from "./types";
+import type { CaseloadEntry, CaseloadRow } from "./types";
 
 /**
  * Computed caseload rows, reused while nothing they show has changed.
@@ -15,7 +15,9 @@ import type { CaseloadRow } from "./types";
  *
  * Rows are shared between requests, so callers must treat them as read-only.
  */
-export type CachedRow = { row: CaseloadRow; openFlags: number };
+export type ComputedRow = { row: CaseloadRow; openFlags: number };
+/** Kept with the client's clinician, which is part of the key, so a practice-wide page copies nothing. */
+export type CachedRow = { row: CaseloadEntry; openFlags: number };
 
 /** Enough for a few dozen full caseloads per instance; the oldest entries go first. */
 const MAX_ENTRIES = 10_000;
