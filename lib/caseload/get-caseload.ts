@@ -6,6 +6,7 @@ import type { TherapistScope } from "@/lib/clients/scope";
 import { computeRows } from "./compute-rows";
 import { loadActiveClients } from "./load-active-clients";
 import { rankByAttention } from "./rank-by-attention";
+import { cachedRanking, rankedCacheKey, rememberRanking, type RankedCaseload } from "./ranked-cache";
 import { cachedRow, rememberRow, rowKeyOf, type CachedRow } from "./row-cache";
 import { toCaseloadScope, type CaseloadScope } from "./scope";
 import { matchesSearch } from "./search";
@@ -24,7 +25,9 @@ import type { Caseload } from "./types";
  *
  * Counts cover the whole caseload; the search (`q`) narrows the rows only.
  * One clinician's caseload or several (an owner's or supervisor's view:
- * lib/caseload/scope), with the same number of queries.
+ * lib/caseload/scope). Several clinicians' caseloads are also kept ranked as
+ * a whole (lib/caseload/ranked-cache): while nothing changed, one aggregate
+ * query replaces reading and ranking every client.
  */
 export async function getCaseload(
   caller: TherapistScope | CaseloadScope,
@@ -32,8 +35,26 @@ export async function getCaseload(
 ): Promise<Caseload> {
   const now = options.now ?? new Date();
   const scope = toCaseloadScope(caller);
-  const [clients, toReview] = await Promise.all([loadActiveClients(scope), countToReview(scope)]);
-  if (clients.length === 0) return { rows: [], counts: { activeClients: 0, toReview, openFlags: 0 } };
+  const query = options.q ?? "";
+  if (scope.therapistIds.length > 1) {
+    const [key, toReview] = await Promise.all([rankedCacheKey(scope, now), countToReview(scope)]);
+    let ranked = cachedRanking(key);
+    if (!ranked) {
+      ranked = await rankWhole(scope, now);
+      rememberRanking(key, ranked);
+    }
+    const rows = query ? ranked.rows.filter((row) => matchesSearch(row.name, query)) : ranked.rows;
+    return { rows, counts: { activeClients: ranked.activeClients, toReview, openFlags: ranked.openFlags } };
+  }
+  const [ranked, toReview] = await Promise.all([rankWhole(scope, now), countToReview(scope)]);
+  const rows = query ? ranked.rows.filter((row) => matchesSearch(row.name, query)) : ranked.rows;
+  return { rows, counts: { activeClients: ranked.activeClients, toReview, openFlags: ranked.openFlags } };
+}
+
+/** Every active client's row (reused from the row cache where still current), most urgent first. */
+async function rankWhole(scope: CaseloadScope, now: Date): Promise<RankedCaseload> {
+  const clients = await loadActiveClients(scope);
+  if (clients.length === 0) return { rows: [], activeClients: 0, openFlags: 0 };
 
   const utcToday = todayIn("UTC", now);
   // Clients share a handful of zones: each zone's date is worked out once
@@ -71,15 +92,14 @@ export async function getCaseload(
   }
 
   let openFlags = 0;
-  const query = options.q ?? "";
   const rows = [];
   for (const { client, cached } of keyed) {
     // Cached rows are shared between requests: read-only from here on.
     const { row, openFlags: flagCount } = cached ?? computed.get(client.id)!;
     openFlags += flagCount;
-    if (matchesSearch(row.name, query)) rows.push(row);
+    rows.push(row);
   }
-  return { rows: rankByAttention(rows), counts: { activeClients: clients.length, toReview, openFlags } };
+  return { rows: rankByAttention(rows), activeClients: clients.length, openFlags };
 }
 
 /**

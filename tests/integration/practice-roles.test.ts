@@ -203,3 +203,23 @@ describe("the practice's two-step sign-in policy", () => {
     expect((await db.practice.findUniqueOrThrow({ where: { id: clinicianA.scope.practiceId } })).requireTwoFactor).toBe(false);
   });
 });
+
+describe("the practice-wide caseload", () => {
+  it("is ranked once and reused while nothing changed, and shows a change (a new flag, a new name) on the next load", async () => {
+    const practice = { practiceId: owner.scope.practiceId, therapistIds: await readableClinicianIds(owner.identity) };
+    const first = await getCaseload(practice);
+    const again = await getCaseload(practice);
+    expect(again.rows, "the same ranked list, not worked out again").toBe(first.rows);
+
+    await db.safetyFlag.create({ data: { practiceId: practice.practiceId, clientId: clientOfB, fieldKeys: ["afraid_or_unsafe"] } });
+    const flagged = await getCaseload(practice);
+    expect(flagged.rows).not.toBe(first.rows);
+    expect(flagged.rows[0]).toMatchObject({ clientId: clientOfB, flags: { safety: true } });
+    expect(flagged.counts.openFlags).toBeGreaterThan(first.counts.openFlags);
+
+    await db.client.update({ where: { id: clientOfA }, data: { displayName: "Renamed Client" } });
+    const renamed = await getCaseload(practice);
+    expect(renamed.rows.find((row) => row.clientId === clientOfA)?.name).toBe("Renamed Client");
+    expect((await getCaseload(practice, { q: "renamed" })).rows.map((row) => row.clientId)).toEqual([clientOfA]);
+  });
+});
