@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { setPracticeTwoFactorAction, updatePracticeSettingsAction } from "@/lib/practice/actions";
+import { updatePracticeSettingsAction } from "@/lib/practice/actions";
+import { setPracticeRequirementAction } from "@/lib/two-factor/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { fieldError, typedValue } from "@/components/ui/form-state";
@@ -47,7 +48,7 @@ export function PracticeSettingsForm({
 }
 
 export function PracticeTwoFactorForm({ required }: { required: boolean }) {
-  const [state, action] = useActionState(setPracticeTwoFactorAction, null);
+  const [state, action] = useActionState(setPracticeRequirementAction, null);
   return (
     <form action={action} className="space-y-4" aria-label="Two-step sign-in for the practice">
       <FormAlert tone={state?.ok ? "success" : "error"} message={state?.message} />

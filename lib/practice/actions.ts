@@ -1,15 +1,12 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { publicAction, staffAction } from "@/lib/actions/define-action";
 import { formValues, type ActionResult, type FormState } from "@/lib/actions/result";
 import { linkBase } from "@/lib/accounts/link-base";
 import { actionEventContext } from "@/lib/audit/request-context";
-import { clientAddressFrom } from "@/lib/http/client-address";
 import { requestDelivery } from "@/lib/mail/send-mail";
-import { setPracticeTwoFactorRequirement } from "@/lib/two-factor/set-practice-requirement";
 import { idField } from "@/lib/validations/text";
 import { handOverClient } from "./handover";
 import { deactivateMember } from "./members/deactivate-member";
@@ -150,29 +147,6 @@ const saveSettings = staffAction(
     return { ok: true, message: "Practice settings saved." };
   },
   { echo: true, input: formValues, revalidate: [["/", "layout"]] },
-);
-
-const twoFactorSchema = z.object({ requireTwoFactor: z.literal("on").optional() });
-
-export async function setPracticeTwoFactorAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  return saveTwoFactor(formData);
-}
-
-const saveTwoFactor = staffAction(
-  ["OWNER"],
-  twoFactorSchema,
-  async ({ identity }, data): Promise<ActionResult> => {
-    const required = data.requireTwoFactor === "on";
-    await setPracticeTwoFactorRequirement(
-      { therapistId: identity.userId, practiceId: identity.practiceId, address: clientAddressFrom(await headers()) },
-      required,
-    );
-    return {
-      ok: true,
-      message: required ? "Saved. Members of your practice now need two-step sign-in." : "Saved. Two-step sign-in is optional for your practice.",
-    };
-  },
-  { input: (formData) => ({ requireTwoFactor: formData.get("requireTwoFactor") ?? undefined }), revalidate: ["/practice/settings"] },
 );
 
 export type JoinResult = ActionResult<{ email: string }>;

@@ -101,9 +101,10 @@ const setPracticeRequirement = staffAction(
     return {
       ok: true,
       message: required
-        ? "Saved. Therapists of your practice now need two-step sign-in."
-        : "Saved. Two-step sign-in is now optional for therapists of your practice.",
+        ? "Saved. Members of your practice now need two-step sign-in."
+        : "Saved. Two-step sign-in is now optional for members of your practice.",
     };
   },
-  { input: (formData) => ({ requireTwoFactor: formData.get("requireTwoFactor") ?? "off" }), revalidate: ["/account"] },
+  // One action for the account page's policy card and the practice settings page.
+  { input: (formData) => ({ requireTwoFactor: formData.get("requireTwoFactor") ?? "off" }), revalidate: ["/account", "/practice/settings"] },
 );

@@ -506,13 +506,6 @@ export const actions: ActionRow[] = [
     targets: (w) => [snap.practice(w.therapistA.practiceId)],
     owners: ["therapistA"],
   }),
-  // "off" (as it is): therapist A's call changes nothing, and no one else's may change practice A.
-  action("lib/practice/actions.ts#setPracticeTwoFactorAction", {
-    expect: THERAPISTS,
-    call: (w) => ({ form: { practiceId: w.therapistA.practiceId } }),
-    targets: (w) => [snap.practice(w.therapistA.practiceId)],
-    owners: [],
-  }),
   action("lib/practice/actions.ts#joinPracticeAction", {
     expect: every("refused"),
     call: () => ({ form: { token: "not-a-real-staff-invitation-token-000000", name: "Someone", timeZone: "Europe/Berlin", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
