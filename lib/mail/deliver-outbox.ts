@@ -188,8 +188,13 @@ export function withTimeouts(url: string): string {
 // separate copies of this module), so each message is printed once.
 const demo = globalThis as unknown as { trellisPrintedMail?: { since: Date; ids: Set<string> } };
 
+// Loaded when the server starts (the background jobs import it): messages
+// queued before that, such as the demo seed's invitations, are not printed
+// over the sign-in instructions `npm start` has just shown.
+const LOADED_AT = new Date();
+
 function printedMail() {
-  demo.trellisPrintedMail ??= { since: new Date(Date.now() - 60_000), ids: new Set() };
+  demo.trellisPrintedMail ??= { since: LOADED_AT, ids: new Set() };
   return demo.trellisPrintedMail;
 }
 
