@@ -9,11 +9,12 @@ export type ClinicianFilter = { chosen?: string; options: { id: string; name: st
 export function CaseloadSearch({ query, clinicians }: { query: string; clinicians?: ClinicianFilter }) {
   return (
     <form method="get" action="/dashboard" role="search" aria-label="Search the caseload" className="flex flex-wrap items-end gap-2">
-      <div className="min-w-0 flex-1 sm:max-w-sm">
+      {/* On a phone the name field takes its own line when the clinician filter is there too. */}
+      <div className={clinicians ? "min-w-0 flex-1 basis-full sm:basis-auto sm:max-w-sm" : "min-w-0 flex-1 sm:max-w-sm"}>
         <TextField label="Search by name" name="q" type="search" defaultValue={query} autoComplete="off" />
       </div>
       {clinicians ? (
-        <div className="min-w-0 sm:w-56">
+        <div className="min-w-0 flex-1 sm:w-56 sm:flex-none">
           <SelectField label="Clinician" name="clinician" defaultValue={clinicians.chosen ?? ""}>
             <option value="">All clinicians</option>
             {clinicians.options.map((option) => (

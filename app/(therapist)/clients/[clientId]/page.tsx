@@ -46,8 +46,9 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
 
   return (
     <div className="space-y-6">
-      <Link href="/clients" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-        ← All clients
+      {/* A reader (owner, supervisor) came from the caseload; a supervisor has no client list. */}
+      <Link href={scope.readOnly ? "/dashboard" : "/clients"} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {scope.readOnly ? "← Caseload" : "← All clients"}
       </Link>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{client.displayName}</h1>
