@@ -48,10 +48,19 @@ export async function createAssignments(scope: TherapistScope, input: AssignInpu
     }
   }
 
-  return db.$transaction(
-    clients.map((client) => {
+  return db.$transaction(async (tx) => {
+    // Still the caller's clients, held so that a handover waits for this
+    // write (and moves what it wrote) or, if it came first, makes it "not
+    // found" instead of leaving homework under the previous clinician.
+    const held = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Client"
+      WHERE "id" = ANY(${clientIds}::text[]) AND "therapistId" = ${scope.therapistId} AND "practiceId" = ${scope.practiceId}
+      FOR SHARE`;
+    if (held.length !== clientIds.length) throw notFound();
+    const created = [];
+    for (const client of clients) {
       const start = maxDate(input.startDate, todayIn(client.timeZone, now));
-      return db.assignment.create({
+      created.push(await tx.assignment.create({
         data: {
           practiceId: scope.practiceId,
           therapistId: scope.therapistId,
@@ -68,7 +77,8 @@ export async function createAssignments(scope: TherapistScope, input: AssignInpu
           dayCount: input.scheduleType === "DAILY_FOR_N_DAYS" ? (input.dayCount ?? null) : null,
         },
         select: { id: true, clientId: true },
-      });
-    }),
-  );
+      }));
+    }
+    return created;
+  });
 }

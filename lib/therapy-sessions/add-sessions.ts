@@ -4,7 +4,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { addDays, todayIn } from "@/lib/dates/local-date";
 import { db } from "@/lib/db";
-import { invalid } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import { findSessionClient } from "./find-client";
 import { occurrenceStarts } from "./occurrences";
 import type { AddSessionInput } from "./schemas";
@@ -38,6 +38,12 @@ export async function addSessions(scope: TherapistScope, input: AddSessionInput,
   const starts = occurrenceStarts(input.date, input.time, zone, input.recurrence);
   const seriesId = input.recurrence === "NONE" ? null : randomUUID();
   await db.$transaction(async (tx) => {
+    // Still the caller's client, held so that a handover in progress is
+    // waited for (it then makes this "not found") or waits for this write.
+    const held = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Client" WHERE "id" = ${client.id} AND "therapistId" = ${scope.therapistId} AND "practiceId" = ${scope.practiceId}
+      FOR SHARE`;
+    if (held.length === 0) throw notFound();
     await tx.therapySession.createMany({
       data: starts.map((startsAt) => ({
         practiceId: scope.practiceId,

@@ -164,3 +164,39 @@ describe("a client's history after a handover", () => {
     expect(own.feedback.map((item) => item.authorName)).toEqual([a.name]);
   });
 });
+
+describe("a clinician's write racing the owner's handover", () => {
+  it("waits for a handover in progress and then finds the client gone, leaving no homework under the previous clinician", async () => {
+    const owner = await createTherapist();
+    const a = await addColleague(ownerOf(owner.scope));
+    const b = await addColleague(ownerOf(owner.scope));
+    const client = await createClientIn(a.scope, "Europe/London", "Race Client");
+    const now = new Date();
+    const schedule = { scheduleType: "DAILY" as const, startDate: now.toISOString().slice(0, 10) };
+
+    // The handover has moved the client but not committed yet.
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let moved!: () => void;
+    const clientMoved = new Promise<void>((resolve) => (moved = resolve));
+    const handover = db.$transaction(
+      async (tx) => {
+        await tx.client.update({ where: { id: client.clientId }, data: { therapistId: b.user.id } });
+        await tx.assignment.updateMany({ where: { clientId: client.clientId }, data: { therapistId: b.user.id } });
+        moved();
+        await committed;
+      },
+      { timeout: 20_000 },
+    );
+    await clientMoved;
+
+    const write = rejection(assignBuiltIn(a.scope, "weekly-trust-check-in", client.clientId, schedule, now));
+    // Give the write time to reach the client row (where it must wait).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await handover;
+
+    expect((await write).kind).toBe("not_found");
+    expect(await db.assignment.count({ where: { clientId: client.clientId, therapistId: a.user.id } })).toBe(0);
+  });
+});
