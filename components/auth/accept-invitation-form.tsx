@@ -1,12 +1,12 @@
 "use client";
 
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { useActionState } from "react";
 import { acceptInvitationAction } from "@/lib/accounts/actions";
 import { CheckEmailNotice } from "@/components/auth/check-email-notice";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, formError } from "@/components/ui/form-state";
+import { formError } from "@/components/ui/form-state";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState(acceptInvitationAction, null);
@@ -18,23 +18,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
-        label="Choose a password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. A short sentence is easy to remember."
-        required
-        error={fieldError(state, "password")}
-      />
-      <TextField
-        label="Type it again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(state, "confirmPassword")}
-      />
+      <NewPasswordFields state={state} />
       <SubmitButton pendingLabel="Setting up…" className="w-full">
         Join and continue
       </SubmitButton>

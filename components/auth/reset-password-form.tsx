@@ -1,12 +1,12 @@
 "use client";
 
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import Link from "next/link";
 import { useActionState } from "react";
 import { resetPasswordAction } from "@/lib/accounts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, formError } from "@/components/ui/form-state";
+import { formError } from "@/components/ui/form-state";
 import { buttonClasses } from "@/components/ui/button";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -25,23 +25,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} noValidate className="space-y-4">
       <FormAlert message={formError(state)} />
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. A short sentence is easy to remember."
-        required
-        error={fieldError(state, "password")}
-      />
-      <TextField
-        label="New password again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(state, "confirmPassword")}
-      />
+      <NewPasswordFields state={state} label="New password" againLabel="New password again" />
       <SubmitButton pendingLabel="Saving…" className="w-full">
         Set new password
       </SubmitButton>

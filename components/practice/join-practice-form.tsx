@@ -1,5 +1,6 @@
 "use client";
 
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import Link from "next/link";
 import { useActionState } from "react";
 import { joinPracticeAction } from "@/lib/practice/actions";
@@ -36,23 +37,7 @@ export function JoinPracticeForm({ token, email, name }: { token: string; email:
         error={fieldError(state, "name")}
       />
       <TimeZoneSelect label="Your time zone" name="timeZone" defaultValue={typedValue(state, "timeZone")} error={fieldError(state, "timeZone")} />
-      <TextField
-        label="Choose a password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. A short sentence is easy to remember."
-        required
-        error={fieldError(state, "password")}
-      />
-      <TextField
-        label="Type it again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(state, "confirmPassword")}
-      />
+      <NewPasswordFields state={state} />
       <SubmitButton pendingLabel="Joining…" className="w-full">
         Join the practice
       </SubmitButton>
