@@ -36,6 +36,9 @@ test("the supervisor reads Dr. Rivera's clients read-only and cannot reach the o
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Caseload" })).toBeVisible();
     for (const absent of ["Clients", "Review", "Outbox", "Practice"]) await expect(nav.getByRole("link", { name: absent })).toHaveCount(0);
+    // The count of entries waiting is there, without a link to an inbox that is not theirs.
+    await expect(page.getByText("To review", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "To review" })).toHaveCount(0);
     const rows = page.getByTestId("caseload-row");
     await expect(rows.filter({ hasText: NOOR.displayName })).toHaveCount(1);
     await expect(rows.filter({ hasText: NOOR.displayName }).getByTestId("caseload-clinician")).toHaveText(`With ${DEMO_CLINICIAN.name}`);

@@ -11,12 +11,16 @@ function Tile({ label, value, href }: { label: string; value: number | string; h
   );
 }
 
-/** The three numbers at the top of the caseload, for the whole caseload whatever the search. */
-export function CaseloadCounts({ counts }: { counts: Counts }) {
+/**
+ * The three numbers at the top of the caseload, for the whole caseload
+ * whatever the search. "To review" links to the review inbox only for those
+ * who review (a supervisor reads the count, not the inbox).
+ */
+export function CaseloadCounts({ counts, reviews = true }: { counts: Counts; reviews?: boolean }) {
   return (
     <dl className="grid grid-cols-3 gap-2 sm:gap-4">
       <Tile label="Active clients" value={counts.activeClients} />
-      <Tile label="To review" value={unreviewedLabel(counts.toReview)} href="/review" />
+      <Tile label="To review" value={unreviewedLabel(counts.toReview)} href={reviews ? "/review" : undefined} />
       <Tile label="Open flags" value={counts.openFlags} />
     </dl>
   );

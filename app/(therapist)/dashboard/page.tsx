@@ -47,7 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Who needs attention first: a safety flag, then a declining check-in, then 3 or more overdue, then silent for 7 days or more.
         </p>
       </div>
-      <CaseloadCounts counts={counts} />
+      <CaseloadCounts counts={counts} reviews={therapist.practiceRole !== "SUPERVISOR"} />
       {counts.activeClients === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
           {therapist.practiceRole === "SUPERVISOR" ? (
