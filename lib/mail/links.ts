@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { invitationLink } from "@/lib/invitations/invitation-link";
 
 // Nothing here imports next/headers at load time: the data functions that
 // queue invitations are also loaded by scripts and Playwright fixtures in
@@ -13,13 +14,7 @@ import { getEnv } from "@/lib/env";
  */
 export async function invitationLinkForMail(token: string): Promise<string> {
   const { APP_URL } = getEnv();
-  const path = `invite/${encodeURIComponent(token)}`;
-  if (APP_URL) return new URL(path, APP_URL.endsWith("/") ? APP_URL : `${APP_URL}/`).toString();
-  const host = await requestHost();
-  // Never X-Forwarded-Host: whoever sends that header would choose where the invitation points.
-  const origin = host && /^[A-Za-z0-9.\-[\]:]+$/.test(host) ? host : "localhost:3000";
-  const local = /^(localhost|127\.|\[::1\])/.test(origin);
-  return `${local ? "http" : "https"}://${origin}/${path}`;
+  return invitationLink(token, { appUrl: APP_URL, host: APP_URL ? null : await requestHost() });
 }
 
 async function requestHost(): Promise<string | null> {
