@@ -15,7 +15,8 @@ const roleWords = { CLINICIAN: "a clinician", SUPERVISOR: "a supervisor", OWNER:
 
 type Invite = { practiceId: string; to: string; practiceName: string; inviterName: string; role: keyof typeof roleWords };
 
-export function staffInvitationMessage({ base, token, ...invite }: Invite & { base: string; token: string }): MailMessage {
+/** What both invitation e-mails start with: who invites whom to which practice. */
+function invitation(invite: Invite, lines: string[]): MailMessage {
   return {
     practiceId: invite.practiceId,
     to: invite.to,
@@ -25,14 +26,20 @@ export function staffInvitationMessage({ base, token, ...invite }: Invite & { ba
       "Hello,",
       "",
       `${invite.inviterName} has invited you to join ${invite.practiceName} on Trellis as ${roleWords[invite.role]}.`,
-      "To choose your password and join, open this link within 7 days:",
-      "",
-      linkTo(base, `/join/${token}`),
-      "",
-      "The link works once. If you weren't expecting this, you can ignore this message.",
+      ...lines,
       ...signOff,
     ].join("\n"),
   };
+}
+
+export function staffInvitationMessage({ base, token, ...invite }: Invite & { base: string; token: string }): MailMessage {
+  return invitation(invite, [
+    "To choose your password and join, open this link within 7 days:",
+    "",
+    linkTo(base, `/join/${token}`),
+    "",
+    "The link works once. If you weren't expecting this, you can ignore this message.",
+  ]);
 }
 
 /**
@@ -41,22 +48,12 @@ export function staffInvitationMessage({ base, token, ...invite }: Invite & { ba
  * "Invitation sent" either way, so nobody learns who has an account.
  */
 export function staffInvitationExistingAccountMessage({ base, ...invite }: Invite & { base: string }): MailMessage {
-  return {
-    practiceId: invite.practiceId,
-    to: invite.to,
-    kind: "staff-invitation",
-    subject: `You're invited to join ${invite.practiceName} on Trellis`,
-    body: [
-      "Hello,",
-      "",
-      `${invite.inviterName} has invited you to join ${invite.practiceName} on Trellis as ${roleWords[invite.role]}.`,
-      "This address already has a Trellis account, and one address can belong to one account only, so the",
-      "invitation can't create another. Please ask them to invite a different address, or sign in as usual at:",
-      "",
-      linkTo(base, "/sign-in"),
-      ...signOff,
-    ].join("\n"),
-  };
+  return invitation(invite, [
+    "This address already has a Trellis account, and one address can belong to one account only, so the",
+    "invitation can't create another. Please ask them to invite a different address, or sign in as usual at:",
+    "",
+    linkTo(base, "/sign-in"),
+  ]);
 }
 
 /**
