@@ -12,6 +12,9 @@ const THERAPIST_LABELS: Partial<Record<AuditAction, string>> = {
   "client.access_history_viewed": "Viewed this access history",
   "client.exported": "Downloaded the record",
   "entry.viewed": "Read an entry",
+  "entry.shared_with_partner": "Shared an entry with their partner",
+  "entry.sharing_withdrawn": "Stopped sharing an entry with their partner",
+  "entry.partner_viewed": "Partner read a shared entry",
   "invitation.issued": "Created an invitation link",
   "invitation.accepted": "Accepted the invitation",
   "flag.acknowledged": "Acknowledged a safety flag",
@@ -33,6 +36,7 @@ export const CLIENT_VISIBLE_VIEWS = {
   "client.progress_viewed": "Looked at your progress",
   "client.report_viewed": "Opened a progress report about you",
   "entry.viewed": "Read one of your entries",
+  "entry.partner_viewed": "Your partner read an entry you shared",
   "client.exported": "Downloaded a copy of your record",
   "session_prep.viewed": "Read a summary to prepare for your session",
 } as const satisfies Partial<Record<AuditAction, string>>;

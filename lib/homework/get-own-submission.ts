@@ -25,6 +25,7 @@ export async function getOwnSubmission(client: ClientScope, submissionId: string
       privateAnswers: true,
       privateKeys: true,
       safetyConcern: true,
+      sharedWithPartnerAt: true,
       templateVersion: { select: versionSelect },
       assignment: { select: { template: { select: { kind: true } }, therapist: { select: { name: true } } } },
       feedback: {
@@ -43,6 +44,7 @@ export async function getOwnSubmission(client: ClientScope, submissionId: string
     answers: mergeAnswers(submission.answers, submission.privateAnswers),
     privateKeys: submission.privateKeys,
     safetyConcern: submission.safetyConcern,
+    sharedWithPartnerAt: submission.sharedWithPartnerAt,
     version: toExerciseVersion(submission.templateVersion, submission.assignment.template.kind),
     // The client's clinician now (an assignment follows its client when they are handed over)…
     therapistName: submission.assignment.therapist.name,

@@ -171,7 +171,7 @@ export async function seedDemoHistory(therapist: TherapistScope, clients: { jord
     dueDate: addDays(apologyStart, 4),
     note: "Take your time with this one. We'll read it together first.",
   });
-  await submit(sam, apology, addDays(apologyStart, 4), {
+  const samsApology = await submit(sam, apology, addDays(apologyStart, 4), {
     what_i_did: "I kept messaging someone from work late at night and hid it when Jordan asked.",
     my_responsibility: "I chose to hide it. Nobody made me do that, and I knew it would hurt.",
     impact_on_partner: "Jordan stopped feeling safe believing what I say, and started checking everything.",
@@ -220,4 +220,6 @@ export async function seedDemoHistory(therapist: TherapistScope, clients: { jord
   });
 
   await markOlderEntriesReviewed(therapist, realNow);
+  // Sam shares the apology with Jordan once the two are linked (seed-demo-practice.ts).
+  return { samsApologyId: samsApology.submissionId };
 }

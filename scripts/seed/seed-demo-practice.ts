@@ -3,6 +3,7 @@
 import { createTherapistAccount } from "@/lib/accounts/create-therapist-account";
 import { addClient } from "@/lib/clients/add-client";
 import { linkPartners } from "@/lib/clients/link-partners";
+import { setEntrySharing } from "@/lib/couples/share-entry";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { db } from "@/lib/db";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_THERAPIST } from "./demo-accounts";
@@ -28,13 +29,15 @@ export async function seedDemoPractice() {
     if (!client) throw new Error(`Demo client ${email} is missing`);
     return client;
   };
-  await seedDemoHistory(scope, {
+  const history = await seedDemoHistory(scope, {
     jordan: get("jordan@demo.trellis.test"),
     sam: get("sam@demo.trellis.test"),
     aiko: get("aiko@demo.trellis.test"),
   });
   // Jordan and Sam are the demo couple: their check-ins side by side.
   await linkPartners(scope, get("jordan@demo.trellis.test").clientId, get("sam@demo.trellis.test").clientId);
+  // …and one entry shared between them: Sam's apology, which Jordan can read in the portal.
+  await setEntrySharing(get("sam@demo.trellis.test"), { submissionId: history.samsApologyId, share: true });
   const colleagues = await seedDemoColleagues(scope);
   return { therapistId: therapist.id, ...colleagues };
 }

@@ -125,6 +125,9 @@ export const pages: PageRow[] = [
   page("/portal/progress", CLIENTS),
   page("/portal/entries/[submissionId]", CLIENT_A_ONLY),
   page("/portal/homework/[assignmentId]/[entryKey]", CLIENT_A_ONLY),
+  page("/portal/shared", CLIENTS),
+  // The world's entry is client A's, not shared (it asks about safety, so it never can be): nobody reads it here.
+  page("/portal/shared/[submissionId]", { ...CLIENTS, clientA: "not-found", clientB: "not-found", partner: "not-found" }),
 
   page("/dashboard", THERAPISTS),
   page("/account", THERAPISTS),
@@ -466,6 +469,12 @@ export const actions: ActionRow[] = [
     targets: (w) => [() => db.supervisionNote.findMany({ where: { clientId: w.clientA.id }, orderBy: { id: "asc" } })],
   }),
 
+  // Sharing with a partner: only the author, and never an entry about safety (the world's entry is one).
+  action("lib/couples/actions.ts#setEntrySharingAction", {
+    expect: { ...every("refused"), anonymous: "redirect-sign-in", therapistA: "redirect-home", therapistB: "redirect-home" },
+    call: (w) => ({ form: { submissionId: w.submissionId, share: "yes" } }),
+    targets: (w) => [() => db.submission.findMany({ where: { id: w.submissionId }, select: { id: true, sharedWithPartnerAt: true } })],
+  }),
   // ↓ New rows go here (the failing test prints a skeleton for each missing one).
   // Members, handovers and settings: the owner of practice A for practice A (every matrix therapist owns
   // their practice; another practice's owner finds none of A's records). Joining: the link is the credential.

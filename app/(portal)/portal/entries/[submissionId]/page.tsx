@@ -14,6 +14,9 @@ import { getCrisisResources } from "@/lib/safety/get-crisis-resources";
 import { listOwnReplies } from "@/lib/replies/list-replies";
 import { ReplyForm } from "@/components/replies/reply-form";
 import { ReplyList } from "@/components/replies/reply-list";
+import { ShareEntryForm } from "@/components/couples/share-entry-form";
+import { linkedPartnerOf } from "@/lib/couples/linked-partner";
+import { isShareable } from "@/lib/couples/shareable";
 
 export const metadata: Metadata = { title: "Your entry" };
 
@@ -21,7 +24,11 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
   const [{ submissionId }, query] = await Promise.all([params, searchParams]);
   const identity = await requireClient();
   const entry = await orNotFound(getOwnSubmission(clientScope(identity), submissionId));
-  const replies = await listOwnReplies(clientScope(identity), entry.id);
+  const [replies, partner] = await Promise.all([
+    listOwnReplies(clientScope(identity), entry.id),
+    linkedPartnerOf(identity.clientId, identity.practiceId),
+  ]);
+  const shareable = partner !== null && isShareable(entry.version.fields, entry.safetyConcern);
   const crisis = entry.safetyConcern ? await getCrisisResources(identity) : null;
 
   return (
@@ -38,6 +45,14 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
       <Card>
         <AnswerList fields={entry.version.fields} answers={entry.answers} privateKeys={entry.privateKeys} viewer="client" />
       </Card>
+      {shareable ? (
+        <section aria-labelledby="share-title" className="space-y-3">
+          <h2 id="share-title" className="text-xl font-semibold">
+            Share with {partner.name}
+          </h2>
+          <ShareEntryForm submissionId={entry.id} partnerName={partner.name} sharedNow={entry.sharedWithPartnerAt !== null} />
+        </section>
+      ) : null}
       <section aria-labelledby="feedback-title" className="space-y-3">
         <h2 id="feedback-title" className="text-xl font-semibold">
           Feedback
