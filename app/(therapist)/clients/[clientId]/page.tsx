@@ -10,6 +10,7 @@ import { listOpenSafetyFlags, toFlagProps } from "@/lib/safety/list-open-flags";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
 import { ExportLinks } from "@/components/clients/export-links";
 import { PartnerForm } from "@/components/clients/partner-form";
+import { SharedWithPartnerList } from "@/components/couples/shared-with-partner-list";
 import { RenewInvitationButton } from "@/components/clients/renew-invitation-button";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { Card } from "@/components/ui/card";
@@ -113,6 +114,13 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Couples work</h2>
           <PartnerForm clientId={client.id} partner={partners.partner} candidates={partners.candidates} />
+          {partners.partner ? <SharedWithPartnerList scope={scope} clientId={client.id} timeZone={therapist.timeZone} /> : null}
+        </Card>
+      ) : null}
+      {!canChange && partners.partner ? (
+        <Card>
+          <h2 className="text-lg font-semibold">Couples work</h2>
+          <SharedWithPartnerList scope={scope} clientId={client.id} timeZone={therapist.timeZone} />
         </Card>
       ) : null}
       <ClientHandover viewer={therapist} clientId={client.id} currentClinicianId={scope.therapistId} archived={client.status === "ARCHIVED"} />
