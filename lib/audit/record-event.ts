@@ -54,6 +54,7 @@ export type AuditAction =
   | "template.archived"
   | "template.shared"
   | "template.unshared"
+  | "homework.assigned"
   | "partner.linked"
   | "partner.unlinked"
   | "session.added"
