@@ -31,7 +31,7 @@ export function AcknowledgeFlagForm(props: Props) {
         if (event.currentTarget.open) setOpened(true);
       }}
     >
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline underline-offset-2 sm:min-h-0">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline underline-offset-2 sm:min-h-6">
         Acknowledge<span className="sr-only"> “{flag.label}” for {clientName}</span>
       </summary>
       {opened ? <NoteForm {...props} /> : null}

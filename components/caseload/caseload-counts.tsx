@@ -5,7 +5,7 @@ import type { CaseloadCounts as Counts } from "@/lib/caseload/types";
 function Tile({ label, value, href }: { label: string; value: number | string; href?: string }) {
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-3 sm:p-4">
-      <dt className="text-xs font-medium text-stone-600 sm:text-sm">{href ? <Link href={href} className="underline underline-offset-2">{label}</Link> : label}</dt>
+      <dt className="text-xs font-medium text-stone-600 sm:text-sm">{href ? <Link href={href} className="inline-flex min-h-6 items-center underline underline-offset-2">{label}</Link> : label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-stone-900">{value}</dd>
     </div>
   );

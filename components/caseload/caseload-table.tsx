@@ -43,10 +43,10 @@ function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTi
       className={cn("grid grid-cols-2 gap-x-4 gap-y-3 p-4 sm:table-row sm:p-0", urgent && "border-l-4 border-l-red-400 sm:border-l-0")}
     >
       <th role="rowheader" scope="row" className={cn("col-span-2 text-left font-normal", cell)}>
-        <Link href={`/clients/${row.clientId}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+        <Link href={`/clients/${row.clientId}`} className="inline-flex min-h-6 items-center font-semibold text-stone-900 underline-offset-2 hover:underline">
           {row.name}
         </Link>
-        <Link href={`/clients/${row.clientId}/progress`} className="mt-0.5 block text-sm text-brand-700 underline underline-offset-2">
+        <Link href={`/clients/${row.clientId}/progress`} className="flex min-h-6 w-fit items-center text-sm text-brand-700 underline underline-offset-2">
           Progress<span className="sr-only"> of {row.name}</span>
         </Link>
         {row.session ? (
