@@ -3,30 +3,31 @@
 import { revalidatePath } from "next/cache";
 import { therapistAction } from "@/lib/actions/define-action";
 import { formValues, type ActionResult, type FormState } from "@/lib/actions/result";
-import { assignmentStatusChangeSchema, assignSchema, updateAssignmentSchema } from "@/lib/validations/assignments";
+import { assignmentStatusChangeSchema, updateAssignmentSchema } from "@/lib/validations/assignments";
+import { assignFormInput, assignManySchema } from "./assign-many-schema";
 import { changeAssignmentStatus, updateAssignmentDetails } from "./change-assignment";
-import { createAssignments } from "./create-assignments";
+import { createAssignmentBatch } from "./create-assignments";
 
 export async function assignAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   return assign(formData);
 }
 
+// One or several exercises, each with its schedule, to the chosen clients in
+// one transaction. The form's request key makes a double click assign once.
 const assign = therapistAction(
-  assignSchema,
+  assignManySchema,
   async ({ scope }, data): Promise<ActionResult> => {
-    const created = await createAssignments(scope, data);
+    const created = await createAssignmentBatch(scope, data);
     for (const clientId of new Set(created.map((row) => row.clientId))) revalidatePath(`/clients/${clientId}`);
-    return { ok: true, message: created.length === 1 ? "Assigned." : `Assigned to ${created.length} clients.` };
+    return { ok: true, message: assignedMessage(data.items.length, new Set(created.map((row) => row.clientId)).size) };
   },
-  {
-    echo: true,
-    input: (formData) => ({
-      ...formValues(formData),
-      clientIds: formData.getAll("clientIds").map(String),
-      weekdays: formData.getAll("weekdays").map(String),
-    }),
-  },
+  { input: assignFormInput },
 );
+
+function assignedMessage(exercises: number, clients: number): string {
+  if (exercises === 1) return clients === 1 ? "Assigned." : `Assigned to ${clients} clients.`;
+  return clients === 1 ? `Assigned ${exercises} exercises.` : `Assigned ${exercises} exercises to ${clients} clients each.`;
+}
 
 export async function changeAssignmentAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   return change(formData);
