@@ -78,7 +78,10 @@ export async function linkPartners(scope: TherapistScope, clientId: string, part
   }
 }
 
-/** Removes a client's partner link on both sides. Linking again later is fine. */
+/**
+ * Removes a client's partner link on both sides and ends every share between
+ * them. Linking again later is fine; nothing is shared again by itself.
+ */
 export async function unlinkPartner(scope: TherapistScope, clientId: string): Promise<void> {
   const { address } = await actionEventContext();
   await db.$transaction(async (tx) => {
@@ -95,6 +98,13 @@ export async function unlinkPartner(scope: TherapistScope, clientId: string): Pr
         OR: [{ id: client.id }, { partnerId: client.id }, ...(client.partnerId ? [{ id: client.partnerId }] : [])],
       },
       data: { partnerId: null },
+    });
+    // What either shared was shared with this partner only: it must not
+    // reappear for someone linked later (lib/couples/).
+    const couple = [client.id, ...(client.partnerId ? [client.partnerId] : [])];
+    await tx.submission.updateMany({
+      where: { clientId: { in: couple }, practiceId: scope.practiceId, sharedWithPartnerAt: { not: null } },
+      data: { sharedWithPartnerAt: null },
     });
     if (client.partnerId) {
       await recordEvent(tx, {

@@ -123,7 +123,7 @@ describe("sharing an entry with a partner", () => {
     expect((await events(submissionId)).map((event) => event.action)).toEqual(["entry.shared_with_partner"]);
   });
 
-  it("stops showing a shared entry when the couple is unlinked", async () => {
+  it("ends sharing when the couple is unlinked, so a later partner never sees it", async () => {
     const { author, partner } = await couple();
     const submissionId = await submitReflection(author, { what_happened: "We talked.", closeness: 5 });
     await setEntrySharing(author.scope, { submissionId, share: true });
@@ -135,6 +135,12 @@ describe("sharing an entry with a partner", () => {
     // …and nothing new can be shared without a partner.
     const error = await rejection(setEntrySharing(author.scope, { submissionId, share: true }));
     expect(error.message).toBe(NO_PARTNER_MESSAGE);
+
+    // Linked later with someone else: what was shared with the first partner stays closed.
+    const next = await createClientIn(therapist, ZONE, "Noa");
+    await linkPartners(therapist, author.clientId, next.clientId);
+    expect((await listEntriesSharedWithMe(next.scope)).entries).toEqual([]);
+    expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).sharedWithPartnerAt).toBeNull();
   });
 
   it("lets only the author share: the partner, another client and another practice's client get not found", async () => {
