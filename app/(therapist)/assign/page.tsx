@@ -6,7 +6,7 @@ import { listClients } from "@/lib/clients/list-clients";
 import { therapistScope } from "@/lib/clients/scope";
 import { todayIn } from "@/lib/dates/local-date";
 import { getBuiltInExercise } from "@/lib/exercises";
-import { listTemplates } from "@/lib/templates/list-templates";
+import { listAssignableExercises } from "@/lib/assignments/list-assignable";
 
 export const metadata: Metadata = { title: "Assign homework" };
 
@@ -14,7 +14,7 @@ export default async function AssignPage({ searchParams }: PageProps<"/assign">)
   const therapist = await requireStaff(TREATING_ROLES);
   const scope = therapistScope(therapist);
   const params = await searchParams;
-  const [templates, clients] = await Promise.all([listTemplates(scope), listClients(scope)]);
+  const [exercises, clients] = await Promise.all([listAssignableExercises(scope), listClients(scope)]);
   const chosenClients = [params.client].flat().filter((value): value is string => typeof value === "string");
 
   return (
@@ -25,11 +25,15 @@ export default async function AssignPage({ searchParams }: PageProps<"/assign">)
           <p className="text-stone-700">Add a client first; then you can give them homework.</p>
         ) : (
           <AssignForm
-            templates={templates.map((template) => {
-              const builtIn = template.builtIn ? getBuiltInExercise(template.slug ?? "") : undefined;
+            templates={exercises.map((exercise) => {
+              const builtIn = exercise.builtIn ? getBuiltInExercise(exercise.slug ?? "") : undefined;
               return {
-                id: template.id,
-                label: `${template.title}${template.builtIn ? "" : " (yours)"}`,
+                id: exercise.id,
+                label: `${exercise.title}${exercise.builtIn ? "" : " (yours)"}`,
+                title: exercise.title,
+                purpose: exercise.purpose,
+                estimatedMinutes: exercise.estimatedMinutes,
+                questions: exercise.questions,
                 suggestedSchedule: builtIn?.suggestedSchedule,
                 suggestedDays: builtIn?.suggestedDays,
               };
@@ -38,6 +42,7 @@ export default async function AssignPage({ searchParams }: PageProps<"/assign">)
             defaultTemplateId={typeof params.template === "string" ? params.template : undefined}
             defaultClientIds={chosenClients}
             today={todayIn(therapist.timeZone)}
+            timeZone={therapist.timeZone}
           />
         )}
       </Card>

@@ -36,6 +36,8 @@ export default async function TemplatePage({ params, searchParams }: Props) {
   const template = await orNotFound(getTemplate(scope, templateId));
   const { current, archivedAt } = template;
   const editable = !template.builtIn && !archivedAt && canTreat(therapist);
+  // Supervisors read the library but never assign.
+  const assignable = !archivedAt && canTreat(therapist);
 
   return (
     <div className="space-y-6">
@@ -69,15 +71,20 @@ export default async function TemplatePage({ params, searchParams }: Props) {
               </p>
             ) : null}
             <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+              {assignable ? (
+                <Link href={`/assign?template=${template.id}`} className={buttonClasses("primary")}>
+                  Assign
+                </Link>
+              ) : null}
               {editable ? (
-                <Link href={`/library/${template.id}/edit`} className={buttonClasses("primary")}>
+                <Link href={`/library/${template.id}/edit`} className={buttonClasses(assignable ? "secondary" : "primary")}>
                   Edit
                 </Link>
               ) : null}
               <DuplicateTemplateButton
                 templateId={template.id}
                 label={template.builtIn ? "Duplicate to customise" : "Duplicate"}
-                variant={template.builtIn ? "primary" : "secondary"}
+                variant={template.builtIn && !assignable ? "primary" : "secondary"}
               />
             </div>
             {editable && template.ownedByCaller ? (
