@@ -1,5 +1,6 @@
 import { ExercisePreview } from "@/components/exercises/exercise-preview";
-import { fieldDefinitionSchema, type FieldDefinition } from "@/lib/exercises/fields";
+import type { FieldDefinition } from "@/lib/exercises/field-types";
+import { previewField } from "@/lib/exercises/preview-field";
 import type { FieldPayload } from "./builder-model";
 
 /** A live preview of the questions as typed; unfinished ones are left out until they are complete. */
@@ -14,15 +15,16 @@ export function BuilderPreview({
   purpose: string;
   instructions: string;
   estimatedMinutes: string;
-  payloads: FieldPayload[];
+  payloads: readonly FieldPayload[];
 }) {
   // Round-trip through JSON so the preview sees exactly what the server will.
   const sent = JSON.parse(JSON.stringify(payloads)) as unknown[];
   const fields: FieldDefinition[] = [];
   const unfinished: number[] = [];
   sent.forEach((payload, index) => {
-    const parsed = fieldDefinitionSchema.safeParse(payload);
-    if (parsed.success) fields.push(parsed.data);
+    // Zod-free on purpose: this runs in the browser (lib/exercises/preview-field.ts).
+    const field = previewField(payload);
+    if (field) fields.push(field);
     else unfinished.push(index + 1);
   });
   const minutes = Number(estimatedMinutes);

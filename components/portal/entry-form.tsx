@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { findSafetyConcerns, type Answers, type FieldDefinition } from "@/lib/exercises";
+import type { Answers, FieldDefinition } from "@/lib/exercises/field-types";
+import { findSafetyConcerns } from "@/lib/exercises/safety";
 import { saveDraftAction, submitEntryAction } from "@/lib/homework/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ConflictBanner } from "./conflict-banner";
 import { CrisisPanel, type CrisisPanelResources } from "./crisis-panel";
-import { FieldControl } from "./fields/field-control";
+import { EntryFields } from "./entry-fields";
 import { SaveStatusBadge } from "./save-status";
 import { SignInAgainPanel } from "./sign-in-again-panel";
 import { useAutosave } from "./use-autosave";
@@ -97,56 +98,18 @@ export function EntryForm(props: Props) {
         </div>
         {draft.conflict ? <ConflictBanner updatedAt={draft.conflict.updatedAt} onChoose={draft.resolveConflict} /> : null}
 
-        {props.fields.map((field) => {
-          const id = `field-${field.key}`;
-          const error = draft.fieldErrors[field.key]?.[0];
-          const describedBy = [field.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-          const groupLike = !["short_text", "long_text", "number"].includes(field.type);
-          return (
-            <fieldset key={field.key} className="space-y-2">
-              {groupLike ? (
-                <legend id={`${id}-label`} className="text-lg font-semibold text-stone-900">
-                  {field.label}
-                  {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
-                </legend>
-              ) : (
-                <label id={`${id}-label`} htmlFor={id} className="block text-lg font-semibold text-stone-900">
-                  {field.label}
-                  {!field.required ? <span className="ml-2 text-sm font-normal text-stone-500">(optional)</span> : null}
-                </label>
-              )}
-              {field.help ? (
-                <p id={`${id}-help`} className="text-base text-stone-600">
-                  {field.help}
-                </p>
-              ) : null}
-              <FieldControl
-                field={field}
-                id={id}
-                value={draft.answers[field.key]}
-                onChange={(value) => draft.setAnswer(field.key, value)}
-                onBlur={() => void draft.flush()}
-                describedBy={describedBy}
-                invalid={Boolean(error)}
-              />
-              {crisisAt?.key === field.key ? <CrisisPanel resources={props.crisisResources} takeFocus={crisisAt.takeFocus} dismissible /> : null}
-              {field.type === "long_text" && field.privateAllowed ? (
-                <label className="flex items-start gap-2 text-sm text-stone-700">
-                  <input
-                    type="checkbox"
-                    checked={draft.privateKeys.includes(field.key)}
-                    onChange={(event) => draft.setPrivate(field.key, event.target.checked)}
-                    className="mt-0.5 size-5 accent-brand-700"
-                  />
-                  <span>Keep this answer private. Your therapist will see that you wrote it, but not what you wrote.</span>
-                </label>
-              ) : null}
-              <p id={`${id}-error`} aria-live="polite" className="text-sm font-medium text-red-700">
-                {error}
-              </p>
-            </fieldset>
-          );
-        })}
+        <EntryFields
+          fields={props.fields}
+          answers={draft.answers}
+          privateKeys={draft.privateKeys}
+          fieldErrors={draft.fieldErrors}
+          onAnswer={draft.setAnswer}
+          onPrivate={draft.setPrivate}
+          onBlur={() => void draft.flush()}
+          crisis={
+            crisisAt ? { key: crisisAt.key, panel: <CrisisPanel resources={props.crisisResources} takeFocus={crisisAt.takeFocus} dismissible /> } : null
+          }
+        />
 
         <FormAlert message={message} />
         <Button type="submit" disabled={submitting || Boolean(draft.conflict)} className="w-full py-3 text-base sm:w-auto">

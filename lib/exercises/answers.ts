@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cleanTextCheck, normalizeText } from "@/lib/validations/text";
-import { MAX_LONG_TEXT_LENGTH, NUMBER_LIMIT, YES_PARTLY_NO_ANSWERS, type FieldDefinition, type FieldOfType } from "./fields";
+import { MAX_LONG_TEXT_LENGTH, NUMBER_LIMIT, YES_PARTLY_NO_ANSWERS } from "./constants";
+import type { AnswerValue, Answers, AnswersMode, FieldDefinition, FieldOfType, ScriptAnswer } from "./field-types";
 
 /**
  * Answer validation, built from a template's fields at runtime.
@@ -16,13 +17,8 @@ import { MAX_LONG_TEXT_LENGTH, NUMBER_LIMIT, YES_PARTLY_NO_ANSWERS, type FieldDe
  * Messages are shown to the client as they are, so they are plain and kind.
  */
 
-export type TimerAnswer = { completed: boolean; seconds?: number };
-/** Gap key → what the client wrote in that gap. */
-export type ScriptAnswer = Record<string, string>;
-export type AnswerValue = string | number | string[] | ScriptAnswer | TimerAnswer;
-/** Field key → answer. Unanswered fields are simply absent. */
-export type Answers = Record<string, AnswerValue>;
-export type AnswersMode = "draft" | "submit";
+// The answer types live in field-types.ts (zod-free, for client components).
+export type { AnswerValue, Answers, AnswersMode, ScriptAnswer, TimerAnswer } from "./field-types";
 
 export const ANSWER_MESSAGES = {
   required: "Please answer this question",

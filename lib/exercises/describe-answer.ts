@@ -1,7 +1,7 @@
 // An answer in words, for the therapist's review, the client's own entries
 // and exports alike.
-import type { AnswerValue } from "./answers";
-import { YES_PARTLY_NO_LABELS, type FieldDefinition, type YesPartlyNo } from "./fields";
+import { YES_PARTLY_NO_LABELS, type YesPartlyNo } from "./constants";
+import type { AnswerValue, FieldDefinition } from "./field-types";
 import { splitScriptTemplate } from "./script-template";
 
 /** Human words for one stored answer, using the questions it was answered with. */

@@ -1,6 +1,19 @@
 import { z } from "zod";
 import { textField } from "@/lib/validations/text";
+import { FIELD_KEY_PATTERN, MAX_LONG_TEXT_LENGTH, NUMBER_LIMIT, TIMER_PATTERNS, YES_PARTLY_NO_ANSWERS } from "./constants";
 import { hasStrayBraces, listScriptBlanks } from "./script-template";
+
+// The zod-free values live in constants.ts (client components import them from there).
+export {
+  FIELD_KEY_PATTERN,
+  MAX_LONG_TEXT_LENGTH,
+  NUMBER_LIMIT,
+  TIMER_PATTERNS,
+  YES_PARTLY_NO_ANSWERS,
+  YES_PARTLY_NO_LABELS,
+  YES_PARTLY_NO_OPTIONS,
+  type YesPartlyNo,
+} from "./constants";
 
 /**
  * Field definitions: the typed building blocks of every exercise template.
@@ -19,15 +32,6 @@ import { hasStrayBraces, listScriptBlanks } from "./script-template";
 const line = (max: number) => textField({ max, maxMessage: `Keep this under ${max.toLocaleString("en-US")} characters.` });
 const lines = (max: number) =>
   textField({ max, multiline: true, maxMessage: `Keep this under ${max.toLocaleString("en-US")} characters.` });
-
-/** The longest answer any long-text question may ask for; the whole entry has its own limit too. */
-export const MAX_LONG_TEXT_LENGTH = 20_000;
-
-/** Bounds of any number a template sets (ranges, thresholds): far beyond any real measure. */
-export const NUMBER_LIMIT = 1_000_000_000;
-
-/** Field keys become answer keys and metric names, so they must stay stable slugs. */
-export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 
 export const fieldKeySchema = z
   .string()
@@ -58,12 +62,6 @@ const scoredChoiceOptionSchema = choiceOptionSchema.extend({
 });
 
 export type ChoiceOption = z.output<typeof scoredChoiceOptionSchema>;
-
-export const YES_PARTLY_NO_ANSWERS = ["yes", "partly", "no"] as const;
-export type YesPartlyNo = (typeof YES_PARTLY_NO_ANSWERS)[number];
-export const YES_PARTLY_NO_LABELS: Record<YesPartlyNo, string> = { yes: "Yes", partly: "Partly", no: "No" };
-/** The three answers as choices, in order. */
-export const YES_PARTLY_NO_OPTIONS = YES_PARTLY_NO_ANSWERS.map((value) => ({ value, label: YES_PARTLY_NO_LABELS[value] }));
 
 /* ---------------------------------------------------------------- safety */
 
@@ -305,8 +303,6 @@ export const scriptFieldSchema = z
       }
     });
   });
-
-export const TIMER_PATTERNS = ["box_breathing", "countdown"] as const;
 
 export const timerFieldSchema = z
   .strictObject({

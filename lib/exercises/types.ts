@@ -1,29 +1,19 @@
 import { z } from "zod";
+import { EXERCISE_AUDIENCES, EXERCISE_KINDS, EXERCISE_SLUG_PATTERN, SUGGESTED_SCHEDULES } from "./constants";
 import { templateFieldsSchema } from "./fields";
 
 /** Exercise definitions: a template's fields plus what the library shows about it. */
 
-export const EXERCISE_KINDS = [
-  "journal",
-  "log",
-  "script",
-  "tracker",
-  "measure",
-  "guided",
-  "action",
-] as const;
-export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
-
-/** Mirrors the assignment schedules a therapist can pick; only a suggestion. */
-export const SUGGESTED_SCHEDULES = ["once", "daily", "weekly", "daily_for_n_days"] as const;
-export type SuggestedSchedule = (typeof SUGGESTED_SCHEDULES)[number];
-
-/** Who the exercise is written for; the library can filter on it. */
-export const EXERCISE_AUDIENCES = ["any", "partner_who_broke_trust"] as const;
-export type ExerciseAudience = (typeof EXERCISE_AUDIENCES)[number];
-
-/** Slugs name metrics (`<slug>.<field>`), so they are lower-case words joined by hyphens. */
-export const EXERCISE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// The zod-free names live in constants.ts (client components import them from there).
+export {
+  EXERCISE_AUDIENCES,
+  EXERCISE_KINDS,
+  EXERCISE_SLUG_PATTERN,
+  SUGGESTED_SCHEDULES,
+  type ExerciseAudience,
+  type ExerciseKind,
+  type SuggestedSchedule,
+} from "./constants";
 
 export const exerciseDefinitionSchema = z
   .strictObject({

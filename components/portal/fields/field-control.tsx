@@ -1,6 +1,6 @@
 "use client";
 
-import type { AnswerValue, FieldDefinition, ScriptAnswer, TimerAnswer } from "@/lib/exercises";
+import type { AnswerValue, FieldDefinition, ScriptAnswer, TimerAnswer } from "@/lib/exercises/field-types";
 import { MultiChoiceControl, ScaleControl, SingleChoiceControl, YesPartlyNoControl } from "./choice-controls";
 import { ScriptControl } from "./script-control";
 import { LongTextControl, NumberControl, ShortTextControl } from "./text-controls";
@@ -10,10 +10,11 @@ type Props = {
   field: FieldDefinition;
   id: string;
   value: AnswerValue | undefined;
-  onChange: (value: AnswerValue | undefined) => void;
-  onBlur: () => void;
+  onChange?: (value: AnswerValue | undefined) => void;
+  onBlur?: () => void;
   describedBy?: string;
   invalid: boolean;
+  disabled?: boolean;
 };
 
 /** Picks the control for a field's type; answers keep the shapes lib/exercises/answers.ts expects. */
