@@ -4,7 +4,9 @@ import { therapistAction } from "@/lib/actions/define-action";
 import { failureFrom, formValues, type ActionResult, type FormState } from "@/lib/actions/result";
 import { acknowledgeSafetyFlag } from "@/lib/safety/acknowledge-flag";
 import { acknowledgeFlagSchema, feedbackSchema, reviewedSchema } from "@/lib/validations/review";
+import { bulkReviewedSchema } from "./bulk-schema";
 import { giveFeedback, setReviewed } from "./give-feedback";
+import { markReviewedMany } from "./mark-reviewed-many";
 
 export async function giveFeedbackAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   return feedback(formData);
@@ -34,6 +36,25 @@ const markReviewed = therapistAction(
     }
   },
   { invalid: () => undefined, revalidate: [["/review", "layout"]] },
+);
+
+export async function markReviewedManyAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return markMany(formData);
+}
+
+// Scoped in the data layer: ids outside the caller's caseload match nothing.
+const markMany = therapistAction(
+  bulkReviewedSchema,
+  async ({ scope }, data): Promise<ActionResult> => {
+    const count = await markReviewedMany(scope, data.submissionIds);
+    if (count === 0) return { ok: false, message: "Nothing to mark: those entries are already reviewed or are not in your inbox.", fieldErrors: {} };
+    return { ok: true, message: count === 1 ? "1 entry marked reviewed." : `${count} entries marked reviewed.` };
+  },
+  {
+    input: (formData) => ({ submissionIds: formData.getAll("submissionIds").map(String) }),
+    invalid: (error) => ({ ok: false, message: error.issues[0]?.message ?? "Choose at least one entry.", fieldErrors: {} }),
+    revalidate: [["/review", "layout"]],
+  },
 );
 
 export async function acknowledgeFlagAction(_previous: FormState, formData: FormData): Promise<ActionResult> {

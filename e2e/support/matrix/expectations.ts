@@ -419,6 +419,14 @@ export const actions: ActionRow[] = [
     call: (w) => ({ form: { submissionId: w.submissionId, reviewed: "true" } }),
     targets: (w) => [snap.client(w.clientA.id)],
   }),
+  // Scoped in the update itself: another practice's ids match nothing ("refused": nothing to mark). The world's
+  // entry already has feedback (so is reviewed), so therapist A is refused too; tests/integration/review-bulk.test.ts
+  // proves the marking.
+  action("lib/review/actions.ts#markReviewedManyAction", {
+    expect: { ...THERAPISTS, therapistA: "refused", therapistB: "refused" },
+    call: (w) => ({ form: { submissionIds: [w.submissionId] } }),
+    targets: (w) => [snap.client(w.clientA.id)],
+  }),
 
   // The exercise library.
   action("lib/templates/actions.ts#createTemplateAction", {
