@@ -3,7 +3,12 @@ import { cache } from "react";
 import { db, type Tx } from "@/lib/db";
 import type { ClientScope } from "@/lib/homework/client-scope";
 
+/** `name` is the first word of the partner's display name: how partners speak of each other. */
 export type LinkedPartner = { clientId: string; name: string };
+
+function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] || displayName;
+}
 
 type Reader = Pick<Tx, "client">;
 
@@ -25,7 +30,7 @@ export async function findLinkedPartner(client: Pick<ClientScope, "clientId" | "
   });
   // Both halves of the link must point at each other.
   if (!partner || partner.partner?.partnerId !== partner.id) return null;
-  return { clientId: partner.id, name: partner.displayName };
+  return { clientId: partner.id, name: firstName(partner.displayName) };
 }
 
 /** Per request, for the portal's layout and pages. */

@@ -16,21 +16,26 @@ export const NO_PARTNER_MESSAGE = "Sharing works once your clinician has linked 
  * real change is audited on the author's record.
  */
 export async function setEntrySharing(client: ClientScope, input: { submissionId: string; share: boolean }, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    const entry = await tx.submission.findFirst({
-      where: { id: input.submissionId, clientId: client.clientId, practiceId: client.practiceId, status: "SUBMITTED" },
-      select: { id: true, safetyConcern: true, templateVersion: { select: versionSelect }, assignment: { select: { template: { select: { kind: true } } } } },
-    });
-    if (!entry) throw notFound();
-    const { fields } = toExerciseVersion(entry.templateVersion, entry.assignment.template.kind);
-    if (input.share && !isShareable(fields, entry.safetyConcern)) throw invalid(SAFETY_ENTRY_MESSAGE);
-    const partner = input.share ? await findLinkedPartner(client, tx) : null;
-    if (input.share && !partner) throw invalid(NO_PARTNER_MESSAGE);
+  // Checks first, outside the transaction, so it stays two short statements
+  // even when many identical requests arrive at once.
+  const entry = await db.submission.findFirst({
+    where: { id: input.submissionId, clientId: client.clientId, practiceId: client.practiceId, status: "SUBMITTED" },
+    select: { id: true, safetyConcern: true, templateVersion: { select: versionSelect }, assignment: { select: { template: { select: { kind: true } } } } },
+  });
+  if (!entry) throw notFound();
+  const { fields } = toExerciseVersion(entry.templateVersion, entry.assignment.template.kind);
+  if (input.share && !isShareable(fields, entry.safetyConcern)) throw invalid(SAFETY_ENTRY_MESSAGE);
+  const partner = input.share ? await findLinkedPartner(client) : null;
+  if (input.share && !partner) throw invalid(NO_PARTNER_MESSAGE);
 
-    // Conditional on the current state: of parallel identical requests only
-    // one changes the row (and writes the event).
+  return db.$transaction(async (tx) => {
+    // Conditional on the current state (and, to share, on the couple still
+    // being linked to this partner): of parallel identical requests only one
+    // changes the row and writes the event.
     const changed = await tx.submission.updateMany({
-      where: { id: entry.id, sharedWithPartnerAt: input.share ? null : { not: null } },
+      where: input.share
+        ? { id: entry.id, sharedWithPartnerAt: null, client: { partnerId: partner!.clientId } }
+        : { id: entry.id, sharedWithPartnerAt: { not: null } },
       data: { sharedWithPartnerAt: input.share ? now : null },
     });
     if (changed.count === 1) {

@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 async function couple() {
-  const author = await createClientIn(therapist, ZONE, "Robin");
+  const author = await createClientIn(therapist, ZONE, "Robin Okoro");
   const partner = await createClientIn(therapist, ZONE, "Kai");
   await linkPartners(therapist, author.clientId, partner.clientId);
   return { author, partner };
