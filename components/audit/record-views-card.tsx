@@ -20,7 +20,7 @@ export async function RecordViewsCard({ identity }: { identity: ClientIdentity }
           {events.map((event) => (
             <li key={event.id} className="py-3" data-testid="record-view-row">
               <p className="font-medium text-stone-900 wrap-anywhere">
-                {event.actor ? `${event.actor.name} (${actorRoleLabel(event.actor, identity.therapistId)})` : "Someone at your practice"}
+                {event.actor ? `${event.actor.name} (${actorRoleLabel(event.actor, identity.therapistId, identity.userId)})` : "Someone at your practice"}
               </p>
               <p className="text-sm text-stone-600">
                 {CLIENT_VISIBLE_VIEWS[event.action as ClientVisibleView] ?? "Looked at your record"} ·{" "}

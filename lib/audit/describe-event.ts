@@ -73,10 +73,12 @@ type Actor = { id: string; role: "THERAPIST" | "CLIENT"; practiceRole: keyof typ
 /**
  * How a trail names who acted on a client's record: "therapist" for the
  * client's own clinician, else their role in the practice ("practice owner",
- * "clinician", "supervisor"), or "client".
+ * "clinician", "supervisor"), or "client" ("partner" for another client than
+ * the record's own, when the record's account is known).
  */
-export function actorRoleLabel(actor: Actor, clientsClinicianId: string): string {
-  if (actor.role === "CLIENT") return "client";
+export function actorRoleLabel(actor: Actor, clientsClinicianId: string, clientsUserId?: string | null): string {
+  // The only other client who can ever look at a record is the linked partner, at an entry shared with them.
+  if (actor.role === "CLIENT") return clientsUserId && actor.id !== clientsUserId ? "partner" : "client";
   if (actor.id === clientsClinicianId) return "therapist";
   return PRACTICE_ROLE_NAMES[actor.practiceRole ?? "CLINICIAN"];
 }
