@@ -48,8 +48,9 @@ export function BandLineChart({
             />
           ))}
           <CartesianGrid stroke="#d6d3d1" strokeOpacity={0.5} vertical={false} />
-          <XAxis dataKey="date" tickFormatter={(value: string) => periodLabel("date", value, true)} tick={{ fontSize: 12, fill: "#57534e" }} minTickGap={16} />
-          <YAxis domain={[0, max]} ticks={[0, 5, 10, 15, 20, max].filter((tick, index, all) => tick <= max && all.indexOf(tick) === index)} tick={{ fontSize: 12, fill: "#57534e" }} width={44} />
+          <XAxis dataKey="date" tickFormatter={(value: string) => periodLabel("date", value, true)} tick={{ fontSize: 12, fill: "#44403c" }} minTickGap={16} />
+          <YAxis domain={[0, max]} ticks={Array.from({ length: Math.floor(max / 5) + 1 }, (_, index) => index * 5)}
+            interval={0} tick={{ fontSize: 12, fill: "#44403c" }} width={44} />
           <Tooltip labelFormatter={(value) => periodLabel("date", String(value))} formatter={(value) => formatNumber(typeof value === "number" ? value : null)} />
           <Line
             dataKey="total"

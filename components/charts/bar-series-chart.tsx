@@ -7,6 +7,7 @@ import { ChartFrame } from "./chart-frame";
 import type { ChartRow, ChartSeries } from "./line-series-chart";
 import { SeriesLegend } from "./series-legend";
 import { styleAt } from "./series-marker";
+import { niceAxis } from "./ticks";
 
 /** Bars per period, side by side or stacked; each series has its own fill pattern. */
 export function BarSeriesChart({
@@ -32,6 +33,14 @@ export function BarSeriesChart({
   height?: number;
 }) {
   const prefix = usePatternPrefix();
+  const highest = Math.max(
+    1,
+    ...data.map((row) => {
+      const values = series.map((item) => (typeof row[item.key] === "number" ? (row[item.key] as number) : 0));
+      return stacked ? values.reduce((sum, value) => sum + value, 0) : Math.max(0, ...values);
+    }),
+  );
+  const axis = percent ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] } : niceAxis(0, yMax ?? highest);
   const format = (value: unknown) => {
     const number = typeof value === "number" ? value : null;
     return percent ? formatPercent(number) : formatNumber(number);
@@ -46,14 +55,16 @@ export function BarSeriesChart({
             <XAxis
               dataKey={xKey}
               tickFormatter={(value: string) => periodLabel(periodKind, value, true)}
-              tick={{ fontSize: 12, fill: "#57534e" }}
+              tick={{ fontSize: 12, fill: "#44403c" }}
               minTickGap={16}
             />
             <YAxis
-              domain={[0, yMax ?? "auto"]}
+              domain={axis.domain}
+              ticks={axis.ticks}
+              interval={0}
               allowDecimals={percent}
               tickFormatter={(value: number) => (percent ? formatPercent(value) : String(value))}
-              tick={{ fontSize: 12, fill: "#57534e" }}
+              tick={{ fontSize: 12, fill: "#44403c" }}
               width={percent ? 48 : 44}
             />
             <Tooltip labelFormatter={(value) => periodLabel(periodKind, String(value))} formatter={format} cursor={{ fill: "#f5f5f4" }} />

@@ -5,6 +5,7 @@ import { formatNumber, periodLabel, type PeriodKind } from "@/components/progres
 import { ChartFrame } from "./chart-frame";
 import { SeriesLegend } from "./series-legend";
 import { SeriesMarker, styleAt } from "./series-marker";
+import { niceAxis } from "./ticks";
 
 export type ChartRow = Record<string, string | number | null>;
 export type ChartSeries = { key: string; label: string };
@@ -12,7 +13,9 @@ export type ChartSeries = { key: string; label: string };
 /**
  * Lines over time, each with its own colour, dash pattern and marker.
  * Periods without data are null: the line bridges them (so a trend stays
- * readable) but no marker is drawn there, and the table says "—".
+ * readable) but no marker is drawn there, and the table says "—". Straight
+ * segments between the real values: a smoothed curve would show highs and
+ * lows nobody entered. Whole-number ticks (0–10 by 2).
  */
 export function LineSeriesChart({
   data,
@@ -23,6 +26,7 @@ export function LineSeriesChart({
   label,
   unit = "",
   height = 260,
+  showLegend = true,
 }: {
   data: ChartRow[];
   xKey: string;
@@ -32,7 +36,10 @@ export function LineSeriesChart({
   label: string;
   unit?: string;
   height?: number;
+  /** A single series named by its heading needs no legend. */
+  showLegend?: boolean;
 }) {
+  const axis = niceAxis(yDomain[0], yDomain[1]);
   return (
     <div>
       <ChartFrame label={label} height={height}>
@@ -42,10 +49,18 @@ export function LineSeriesChart({
             <XAxis
               dataKey={xKey}
               tickFormatter={(value: string) => periodLabel(periodKind, value, true)}
-              tick={{ fontSize: 12, fill: "#57534e" }}
+              tick={{ fontSize: 12, fill: "#44403c" }}
               minTickGap={16}
             />
-            <YAxis domain={yDomain} allowDecimals={false} tick={{ fontSize: 12, fill: "#57534e" }} width={44} />
+            <YAxis
+              domain={axis.domain}
+              ticks={axis.ticks}
+              interval={0}
+              allowDecimals={false}
+              tickFormatter={(value: number) => `${value}${unit}`}
+              tick={{ fontSize: 12, fill: "#44403c" }}
+              width={44}
+            />
             <Tooltip
               labelFormatter={(value) => periodLabel(periodKind, String(value))}
               formatter={(value) => `${formatNumber(typeof value === "number" ? value : null)}${unit}`}
@@ -57,7 +72,7 @@ export function LineSeriesChart({
                   key={item.key}
                   dataKey={item.key}
                   name={item.label}
-                  type="monotone"
+                  type="linear"
                   stroke={style.color}
                   strokeWidth={2.5}
                   strokeDasharray={style.dash}
@@ -81,7 +96,7 @@ export function LineSeriesChart({
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>
-      <SeriesLegend labels={series.map((item) => item.label)} />
+      {showLegend ? <SeriesLegend labels={series.map((item) => item.label)} /> : null}
     </div>
   );
 }

@@ -5,24 +5,22 @@ import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatPercent, longDate, plural } from "./format";
 
-export async function AdherenceCard({ viewer, range, audience, tableOpen }: ProgressCardProps) {
+export async function AdherenceCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
   const adherence = await getAdherenceByWeek(viewer, range);
-  const empty =
-    adherence.assigned === 0
-      ? emptyText(audience, range, null, "Nothing here yet. When your therapist gives you homework, you’ll see each week’s done items here.")
-      : null;
+  const empty = adherence.assigned === 0 ? emptyText(audience, range) : null;
   const rate = adherence.assigned ? adherence.completed / adherence.assigned : null;
   const summary =
     audience === "client"
       ? `You did ${adherence.completed} of ${plural(adherence.assigned, "item")} due ${periodPhrase(range)} (${formatPercent(rate)}).` +
         (adherence.overdue ? ` ${plural(adherence.overdue, "item")} from the last week ${adherence.overdue === 1 ? "is" : "are"} still open.` : "")
-      : `${adherence.completed} of ${adherence.assigned} due items done ${periodPhrase(range)} (${formatPercent(rate)}). Overdue now: ${adherence.overdue}. Logs are not counted.`;
+      : `${adherence.completed} of ${adherence.assigned} due items done ${periodPhrase(range)} (${formatPercent(rate)}). Overdue now: ${adherence.overdue}.`;
   return (
     <ChartCard
       title={audience === "client" ? "Homework done each week" : "Adherence"}
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
         <DataTable
           caption="Items due per week and how many were done. Logs (any number a day) are not counted."

@@ -1,15 +1,18 @@
 import type { ProgressRange } from "@/lib/progress/range";
 import type { ProgressViewer } from "@/lib/progress/viewer";
+import type { CardVariant } from "./chart-card";
 
-/** Therapist cards are compact and name the exercise to assign; the client's are warmer. */
+/** Therapist cards are compact; the client's are warmer. */
 export type Audience = "therapist" | "client";
 
 export type ProgressCardProps = {
   viewer: ProgressViewer;
   range: ProgressRange;
   audience: Audience;
-  /** The printable report shows every table unfolded. */
+  /** Unfold every table on screen. */
   tableOpen?: boolean;
+  /** "print": no buttons or form controls, tables unfolded, empty cards left out. */
+  variant?: CardVariant;
 };
 
 /** "in the last 4 weeks" / "in the last 12 weeks" / "so far". */
@@ -17,10 +20,8 @@ export function periodPhrase(range: ProgressRange): string {
   return range === "all" ? "so far" : `in the last ${range === "4w" ? 4 : 12} weeks`;
 }
 
-/** The empty state: the therapist learns what to assign, the client that nothing is here yet. */
-export function emptyText(audience: Audience, range: ProgressRange, exercise: string | null, clientText: string): string {
-  if (audience === "client") return clientText;
-  const longer = range === "all" ? "" : " (or choose a longer range)";
-  const what = exercise ? `“${exercise}”` : "homework on a schedule";
-  return `Nothing in this period yet${longer}. Assign ${what} to see this chart.`;
+/** The one-line note of a card with nothing in the chosen period (the page shows such cards rarely: see ProgressCards). */
+export function emptyText(audience: Audience, range: ProgressRange): string {
+  if (audience === "client") return `Nothing here ${range === "all" ? "yet" : "in this period"}.`;
+  return range === "all" ? "No entries yet." : "No entries in this period.";
 }

@@ -10,13 +10,10 @@ import { formatNumber, longDate, plural } from "./format";
 // summary, not on the 0–10 chart.
 const CHARTED = CHECK_IN_METRICS.filter((metric) => metric.key !== "timesChecked");
 
-export async function CheckInCard({ viewer, range, audience, tableOpen }: ProgressCardProps) {
+export async function CheckInCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
   const series = await getCheckInSeries(viewer, range);
   const title = audience === "client" ? "Your weekly trust check-in" : "Weekly trust check-in";
-  const empty =
-    series.entries === 0
-      ? emptyText(audience, range, "Weekly trust check-in", "Nothing here yet. After your first weekly trust check-in, you’ll see your answers week by week.")
-      : null;
+  const empty = series.entries === 0 ? emptyText(audience, range) : null;
 
   const latestWeek = series.changes.reduce<string | null>((latest, change) => (latest === null || change.latestWeek > latest ? change.latestWeek : latest), null);
   const latest = series.changes.filter((change) => change.latestWeek === latestWeek);
@@ -28,7 +25,8 @@ export async function CheckInCard({ viewer, range, audience, tableOpen }: Progre
     audience === "client"
       ? "For worry and checking, lower numbers mean things felt calmer."
       : "Higher is better except for worry and times checked.";
-  const summary = [count, latestText, ...series.changes.map((change) => change.sentence), direction].join(" ");
+  // Two short sentences; the changes against four weeks earlier go with the table.
+  const summary = [count, latestText].filter(Boolean).join(" ");
 
   return (
     <ChartCard
@@ -36,15 +34,24 @@ export async function CheckInCard({ viewer, range, audience, tableOpen }: Progre
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
-        <DataTable
+        <>
+          <ul className="list-disc space-y-1 pl-5 text-stone-700">
+            {series.changes.map((change) => (
+              <li key={change.key}>{change.sentence}</li>
+            ))}
+            <li>{direction}</li>
+          </ul>
+          <DataTable
           caption="Weekly means (0–10; times checked is a count). — means no check-in that week."
           columns={["Week of", ...CHECK_IN_METRICS.map((metric) => metric.label)]}
           rows={series.weeks.map((week) => ({
             key: week.week,
             cells: [longDate(week.week), ...CHECK_IN_METRICS.map((metric) => formatNumber(week[metric.key]))],
           }))}
-        />
+          />
+        </>
       }
     >
       <LineSeriesChart
@@ -52,7 +59,7 @@ export async function CheckInCard({ viewer, range, audience, tableOpen }: Progre
         xKey="week"
         periodKind="week"
         yDomain={[0, 10]}
-        label={`Weekly trust check-in, 0 to 10: ${CHARTED.map((metric) => metric.label.toLowerCase()).join(", ")}. ${summary}`}
+        label={`Weekly trust check-in, 0 to 10: ${CHARTED.map((metric) => metric.label.toLowerCase()).join(", ")}. ${summary} ${direction}`}
         series={CHARTED.map((metric) => ({ key: metric.key, label: metric.label }))}
       />
     </ChartCard>

@@ -4,7 +4,7 @@ import { CHECK_IN_METRICS, type CheckInValues } from "@/lib/progress/check-in-we
 import { getCoupleCheckIns, type CoupleWeek } from "@/lib/progress/get-couple-check-ins";
 import type { ProgressRange } from "@/lib/progress/range";
 import { periodPhrase } from "./card-props";
-import { ChartCard } from "./chart-card";
+import { ChartCard, type CardVariant } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatNumber, longDate, plural } from "./format";
 
@@ -19,15 +19,24 @@ function latestOf(weeks: CoupleWeek[], side: "first" | "second"): { week: string
 }
 
 /** Therapist only: both partners' weekly check-ins on one chart. Renders nothing for a client without a partner. */
-export async function CoupleCard({ scope, clientId, range, tableOpen }: { scope: TherapistScope; clientId: string; range: ProgressRange; tableOpen?: boolean }) {
+export async function CoupleCard({
+  scope,
+  clientId,
+  range,
+  tableOpen,
+  variant = "screen",
+}: {
+  scope: TherapistScope;
+  clientId: string;
+  range: ProgressRange;
+  tableOpen?: boolean;
+  variant?: CardVariant;
+}) {
   const couple = await getCoupleCheckIns(scope, clientId, range);
   if (!couple) return null;
   const [first, second] = couple.partners;
   const names: [string, string] = [first.displayName, second.displayName];
-  const empty =
-    first.entries + second.entries === 0
-      ? `Neither partner has a check-in in this period. Assign the “Weekly trust check-in” to both to compare them here.`
-      : null;
+  const empty = first.entries + second.entries === 0 ? "Neither partner has a weekly check-in in this period." : null;
   const describe = (name: string, side: "first" | "second", entries: number) => {
     const latest = latestOf(couple.weeks, side);
     if (!latest) return `${name}: no check-in ${periodPhrase(range)}.`;
@@ -47,6 +56,7 @@ export async function CoupleCard({ scope, clientId, range, tableOpen }: { scope:
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
         <DataTable
           caption="Weekly means per partner (0–10; times checked is a count). — means no check-in that week."
@@ -60,8 +70,9 @@ export async function CoupleCard({ scope, clientId, range, tableOpen }: { scope:
         />
       }
     >
-      <p className="text-sm text-stone-600">Only you see this view. Each partner sees only their own answers.</p>
-      <CoupleCheckInChart data={rows} metrics={CHARTED.map((metric) => ({ key: metric.key, label: metric.label }))} names={names} />
+      <p className="text-sm text-stone-700">Only you see this view. Each partner sees only their own answers.</p>
+      {/* The chart's measure picker is a form control: print shows the table only. */}
+      {variant === "screen" ? <CoupleCheckInChart data={rows} metrics={CHARTED.map((metric) => ({ key: metric.key, label: metric.label }))} names={names} /> : null}
     </ChartCard>
   );
 }

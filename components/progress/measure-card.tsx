@@ -6,18 +6,14 @@ import { DataTable } from "./data-table";
 import { formatNumber, longDate, plural } from "./format";
 
 const CLIENT_TITLES: Record<MeasureSlug, string> = { "phq-9": "Your mood questionnaire (PHQ-9)", "gad-7": "Your anxiety questionnaire (GAD-7)" };
-const EXERCISE_NAMES: Record<MeasureSlug, string> = { "phq-9": "PHQ-9 mood questionnaire", "gad-7": "GAD-7 anxiety questionnaire" };
 
-export async function MeasureCard({ viewer, range, audience, tableOpen, measure }: ProgressCardProps & { measure: MeasureSlug }) {
+export async function MeasureCard({ viewer, range, audience, tableOpen, variant, measure }: ProgressCardProps & { measure: MeasureSlug }) {
   const totals = await getMeasureTotals(viewer, measure, range);
   const scale = MEASURE_SCALES[measure];
   const points = totals.points;
   const first = points[0];
   const last = points.at(-1);
-  const empty =
-    !first || !last
-      ? emptyText(audience, range, EXERCISE_NAMES[measure], "Nothing here yet. When you fill in this questionnaire, your scores will appear here over time.")
-      : null;
+  const empty = !first || !last ? emptyText(audience, range) : null;
 
   let summary = "";
   if (first && last) {
@@ -26,7 +22,7 @@ export async function MeasureCard({ viewer, range, audience, tableOpen, measure 
     summary =
       audience === "client"
         ? `Your latest score was ${latest}${change}. Lower scores mean things are easing.`
-        : `${plural(points.length, "questionnaire")} ${periodPhrase(range)}. Latest total ${latest}${change}. Out of ${scale.max}.`;
+        : `${plural(points.length, "questionnaire")} ${periodPhrase(range)}, out of ${scale.max}. Latest total ${latest}${change}.`;
   }
 
   return (
@@ -35,6 +31,7 @@ export async function MeasureCard({ viewer, range, audience, tableOpen, measure 
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
         <DataTable
           caption={`Totals out of ${scale.max}, with their range (${scale.bands.map((band) => `${band.label.toLowerCase()} ${band.from}–${band.to}`).join(", ")}).`}

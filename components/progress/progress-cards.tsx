@@ -1,53 +1,110 @@
 import { Suspense } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import type { TherapistScope } from "@/lib/clients/scope";
+import { getProgressOverview, type ExerciseProgress, type ProgressOverview, type SpecialCard } from "@/lib/progress/get-progress-overview";
 import { AdherenceCard } from "./adherence-card";
-import type { ProgressCardProps } from "./card-props";
+import { periodPhrase, type ProgressCardProps } from "./card-props";
 import { CheckInCard } from "./check-in-card";
 import { CoupleCard } from "./couple-card";
+import { ExerciseMetricsCard } from "./exercise-metrics-card";
 import { MeasureCard } from "./measure-card";
 import { PromiseCard } from "./promise-card";
 import { SelfCheckCard } from "./self-check-card";
 import { TriggerLogCard } from "./trigger-log-card";
 
+function SpecialCardFor({ special, ...props }: ProgressCardProps & { special: SpecialCard }) {
+  switch (special) {
+    case "check-in":
+      return <CheckInCard {...props} />;
+    case "trigger-log":
+      return <TriggerLogCard {...props} />;
+    case "promises":
+      return <PromiseCard {...props} />;
+    case "phq-9":
+      return <MeasureCard {...props} measure="phq-9" />;
+    case "gad-7":
+      return <MeasureCard {...props} measure="gad-7" />;
+    case "self-check":
+      return <SelfCheckCard {...props} />;
+  }
+}
+
+function Note({ children }: { children: React.ReactNode }) {
+  return <p className="rounded-lg border border-stone-300 bg-white p-4 text-stone-700 print:border-0 print:p-0">{children}</p>;
+}
+
 /**
- * Every progress card, each behind its own Suspense boundary so a slow
- * figure never holds up the others. `couple` is passed only on the
- * therapist's pages when the client has a partner.
+ * The cards of the exercises the client has or had, and only those: a
+ * dedicated card for the built-ins that have one, a card of small charts for
+ * every other numeric question (custom templates included), adherence last.
+ * Exercises with nothing in the period are named once in one line, not
+ * given empty cards; a period with nothing at all says so once. Each
+ * data-loading card has its own Suspense boundary. `couple` is passed only
+ * on the therapist's pages when the client has a partner. `overview` may be
+ * passed when the page already loaded it (it chose the default range).
  */
-export function ProgressCards({
+export async function ProgressCards({
   couple,
   columns = 2,
+  overview: given,
   ...props
-}: ProgressCardProps & { couple?: { scope: TherapistScope; clientId: string }; columns?: 1 | 2 }) {
+}: ProgressCardProps & { couple?: { scope: TherapistScope; clientId: string }; columns?: 1 | 2; overview?: ProgressOverview }) {
+  const overview = given ?? (await getProgressOverview(props.viewer, props.range));
+  const client = props.audience === "client";
+
+  if (overview.exercises.length === 0) {
+    return (
+      <Note>
+        {client
+          ? "Nothing here yet. When your therapist gives you homework, your progress will show up here."
+          : "No exercises assigned yet. Progress charts appear here once the client has homework."}
+      </Note>
+    );
+  }
+
+  const withData = overview.exercises.filter((exercise) => exercise.hasData);
+  const quiet = overview.exercises.filter((exercise) => exercise.charted && !exercise.hasData);
+  const cards = withData.flatMap((exercise: ExerciseProgress) => {
+    const list: React.ReactNode[] = [];
+    if (exercise.special) {
+      list.push(
+        <Suspense key={`${exercise.prefix}-special`} fallback={<ChartSkeleton />}>
+          <SpecialCardFor {...props} special={exercise.special} />
+        </Suspense>,
+      );
+    }
+    list.push(<ExerciseMetricsCard key={exercise.prefix} exercise={exercise} audience={props.audience} range={props.range} tableOpen={props.tableOpen} variant={props.variant} />);
+    return list;
+  });
+  const longer = props.range === "all" ? "" : client ? " A longer time range may show more." : " Choose a longer range to see earlier entries.";
+
   return (
-    <div className={columns === 2 ? "grid gap-6 lg:grid-cols-2 print:block print:space-y-6" : "grid gap-6"}>
-      <Suspense fallback={<ChartSkeleton />}>
-        <CheckInCard {...props} />
-      </Suspense>
-      {couple ? (
-        <Suspense fallback={<ChartSkeleton />}>
-          <CoupleCard scope={couple.scope} clientId={couple.clientId} range={props.range} tableOpen={props.tableOpen} />
-        </Suspense>
+    <div className="space-y-6">
+      {withData.length === 0 ? (
+        <Note>
+          {client ? `Nothing to chart ${periodPhrase(props.range)}.` : `No entries to chart ${periodPhrase(props.range)}.`}
+          {longer}
+        </Note>
       ) : null}
-      <Suspense fallback={<ChartSkeleton />}>
-        <TriggerLogCard {...props} />
-      </Suspense>
-      <Suspense fallback={<ChartSkeleton />}>
-        <PromiseCard {...props} />
-      </Suspense>
-      <Suspense fallback={<ChartSkeleton />}>
-        <MeasureCard {...props} measure="phq-9" />
-      </Suspense>
-      <Suspense fallback={<ChartSkeleton />}>
-        <MeasureCard {...props} measure="gad-7" />
-      </Suspense>
-      <Suspense fallback={<ChartSkeleton />}>
-        <SelfCheckCard {...props} />
-      </Suspense>
-      <Suspense fallback={<ChartSkeleton />}>
-        <AdherenceCard {...props} />
-      </Suspense>
+      <div className={columns === 2 ? "grid gap-6 lg:grid-cols-2 print:block print:space-y-6" : "grid gap-6"}>
+        {cards}
+        {couple ? (
+          <Suspense fallback={<ChartSkeleton />}>
+            <CoupleCard scope={couple.scope} clientId={couple.clientId} range={props.range} tableOpen={props.tableOpen} variant={props.variant} />
+          </Suspense>
+        ) : null}
+        {overview.hasScheduled ? (
+          <Suspense fallback={<ChartSkeleton />}>
+            <AdherenceCard {...props} />
+          </Suspense>
+        ) : null}
+      </div>
+      {withData.length > 0 && quiet.length > 0 ? (
+        <p className="text-sm text-stone-700">
+          {client ? "Nothing yet in this period for: " : "No entries in this period for: "}
+          {quiet.map((exercise) => exercise.title).join(", ")}.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,26 +6,24 @@ import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatPercent, longDate, plural } from "./format";
 
-export async function PromiseCard({ viewer, range, audience, tableOpen }: ProgressCardProps) {
+export async function PromiseCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
   const stats = await getPromiseStats(viewer, range);
-  const empty =
-    stats.entries === 0
-      ? emptyText(audience, range, "30-day micro-promises", "Nothing here yet. Once you start your micro-promises, your kept days will show up here.")
-      : null;
+  const empty = stats.entries === 0 ? emptyText(audience, range) : null;
   const streak =
     stats.currentStreak > 0
       ? `Current streak: ${plural(stats.currentStreak, "day")} kept in a row.`
       : audience === "client"
-        ? "No streak running right now; every kept promise starts a new one."
+        ? "Every kept promise starts a new streak."
         : "No streak running right now.";
   const logged = audience === "client" ? `You logged ${plural(stats.entries, "promise")} ${periodPhrase(range)}` : `${plural(stats.entries, "promise")} logged ${periodPhrase(range)}`;
-  const summary = `${logged}, ${formatPercent(stats.keptRate)} kept (a promise kept partly counts as half). ${streak}`;
+  const summary = `${logged}, ${formatPercent(stats.keptRate)} kept. ${streak}`;
   return (
     <ChartCard
       title={audience === "client" ? "Your micro-promises" : "Micro-promises"}
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
         <DataTable
           caption="Kept-rate per week (partly counts as half). — means nothing logged that week."

@@ -5,15 +5,12 @@ import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatNumber, monthLabel, plural } from "./format";
 
-export async function SelfCheckCard({ viewer, range, audience, tableOpen }: ProgressCardProps) {
+export async function SelfCheckCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
   const series = await getSelfCheckSeries(viewer, range);
   const done = series.months.filter((month) => month.score !== null);
   const first = done[0];
   const last = done.at(-1);
-  const empty =
-    !first || !last
-      ? emptyText(audience, range, "Signs of mistrust self-check", "Nothing here yet. Your monthly self-check scores will appear here.")
-      : null;
+  const empty = !first || !last ? emptyText(audience, range) : null;
   let summary = "";
   if (first && last) {
     const latest = `${formatNumber(last.score)} of ${SELF_CHECK_MAX} signs in ${monthLabel(last.month)}`;
@@ -29,6 +26,7 @@ export async function SelfCheckCard({ viewer, range, audience, tableOpen }: Prog
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
         <DataTable
           caption={`Signs ticked (0–${SELF_CHECK_MAX}), monthly mean. — means no self-check that month.`}

@@ -6,52 +6,53 @@ import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatNumber, formatPercent, longDate, plural } from "./format";
 
+/** At most two short sentences: how many and how strong, then how much it eased. */
 function summaryOf(stats: TriggerLogStats, audience: Audience, period: string): string {
   const { totals } = stats;
   const logged = audience === "client" ? `You logged ${plural(totals.triggers, "trigger")} ${period}` : `${plural(totals.triggers, "trigger")} logged ${period}`;
   const parts = [`${logged}, with a mean intensity of ${formatNumber(totals.meanIntensity)} out of 10.`];
   if (totals.meanDrop !== null && totals.meanDrop >= 0) {
-    parts.push(
-      audience === "client"
-        ? `After you responded to the feeling, it eased by ${formatNumber(totals.meanDrop)} points on average.`
-        : `Intensity dropped by ${formatNumber(totals.meanDrop)} points on average after coping.`,
-    );
+    parts.push(audience === "client" ? `It eased by ${formatNumber(totals.meanDrop)} points on average.` : `Intensity dropped by ${formatNumber(totals.meanDrop)} points on average after coping.`);
   } else if (totals.meanDrop !== null) {
     // A negative drop: the feeling was stronger afterwards. Said plainly, not hidden.
     parts.push(`On average the intensity was ${formatNumber(-totals.meanDrop)} points higher afterwards.`);
   }
-  const judged = totals.evidence + totals.emotion + totals.unsure;
-  if (judged > 0) {
-    parts.push(
-      `${totals.evidence} (${formatPercent(totals.evidenceShare)}) ${totals.evidence === 1 ? "was" : "were"} judged mostly evidence, ` +
-        `${totals.emotion} (${formatPercent(totals.emotionShare)}) mostly emotion, and ${totals.unsure} unsure.`,
-    );
-  }
   return parts.join(" ");
 }
 
-export async function TriggerLogCard({ viewer, range, audience, tableOpen }: ProgressCardProps) {
+function judgedText(stats: TriggerLogStats): string | null {
+  const { totals } = stats;
+  if (totals.evidence + totals.emotion + totals.unsure === 0) return null;
+  return (
+    `${totals.evidence} (${formatPercent(totals.evidenceShare)}) ${totals.evidence === 1 ? "was" : "were"} judged mostly evidence, ` +
+    `${totals.emotion} (${formatPercent(totals.emotionShare)}) mostly emotion, and ${totals.unsure} unsure.`
+  );
+}
+
+export async function TriggerLogCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
   const stats = await getTriggerLogStats(viewer, range);
-  const empty =
-    stats.totals.triggers === 0
-      ? emptyText(audience, range, "Trigger log", "Nothing here yet. Each time you use your trigger log, you’ll see how often things set you off and how much the feeling eases.")
-      : null;
+  const empty = stats.totals.triggers === 0 ? emptyText(audience, range) : null;
   const summary = summaryOf(stats, audience, periodPhrase(range));
+  const judged = judgedText(stats);
   return (
     <ChartCard
       title={audience === "client" ? "Your trigger log" : "Trigger log"}
       summary={summary}
       empty={empty}
       tableOpen={tableOpen}
+      variant={variant}
       table={
-        <DataTable
+        <>
+          {judged ? <p className="text-stone-700">{judged}</p> : null}
+          <DataTable
           caption="Per week. Intensity is 0–10; the drop is intensity when it hit minus intensity afterwards."
           columns={["Week of", "Triggers", "Mean intensity", "Mean drop", "Evidence", "Emotion", "Unsure"]}
           rows={stats.weeks.map((week) => ({
             key: week.week,
             cells: [longDate(week.week), week.triggers, formatNumber(week.meanIntensity), formatNumber(week.meanDrop), week.evidence, week.emotion, week.unsure],
           }))}
-        />
+          />
+        </>
       }
     >
       <section aria-label="Triggers per week">

@@ -110,13 +110,33 @@ function describeField(slug: string, field: FieldDefinition): MetricDescription 
 
 /** Every metric an exercise can produce, with labels and ranges for chart axes. */
 export function describeMetrics(definition: ExerciseDefinition): MetricDescription[] {
-  const metrics = definition.fields.flatMap((field) => {
-    const description = describeField(definition.slug, field);
+  return describeMetricsOf(definition.slug, definition.fields);
+}
+
+/**
+ * The metrics of one stored template version under its measurement prefix
+ * (the slug, a copied built-in's slug, or `custom-<templateId>`). Options:
+ * `withoutPrivate` leaves out any field a client may keep private, so a
+ * therapist's chart can never be built from one, whatever its type.
+ */
+export function describeMetricsOf(
+  prefix: string,
+  fields: readonly FieldDefinition[],
+  options: { withoutPrivate?: boolean } = {},
+): MetricDescription[] {
+  const metrics = fields.flatMap((field) => {
+    if (options.withoutPrivate && "privateAllowed" in field && field.privateAllowed) return [];
+    const description = describeField(prefix, field);
     return description ? [description] : [];
   });
-  const total = measureTotals[definition.slug];
+  const total = measureTotals[prefix];
   if (total) {
-    metrics.push({ metric: totalMetricKey(definition.slug), label: total.label, source: "total", min: 0, max: total.max });
+    metrics.push({ metric: totalMetricKey(prefix), label: total.label, source: "total", min: 0, max: total.max });
   }
   return metrics;
+}
+
+/** "weekly-trust-check-in.times_checked" → "times_checked"; "x.signs.count" → "signs". */
+export function fieldKeyOfMetric(metric: string): string {
+  return metric.split(".")[1] ?? "";
 }

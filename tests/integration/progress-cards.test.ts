@@ -112,23 +112,42 @@ describe("progress cards", () => {
     expect(all).toContain("Intensity dropped by 5 points on average after coping.");
     expect(all).toContain("Current streak: 1 day kept in a row.");
     expect(all).toContain("Latest total 12 on 12 Jan 2026 (moderate)");
+    expect(all).toContain("Latest (week of 12 Jan 2026): predictability 6, reliability 7, emotional safety 6, worry 4, times checked 1.");
     expect(all).toContain("Show as a table");
     expect(all).toContain("13 Jan 2026: kept");
     for (const page of pages) expect(page).toMatch(/<table/);
     expect(all).not.toContain(MARKER);
   });
 
-  it("tell the therapist what to assign, and the client that nothing is here yet", async () => {
+  it("say in one short line that a period is empty, never ask to assign, and print nothing for an empty card", async () => {
     const client = await createClientIn(therapist, ZONE, "Sasha");
     const therapistText = text((await Promise.all(everyCard({ viewer: therapistViewer(therapist, client.clientId), range: "4w", audience: "therapist" }).map(html))).join("\n"));
     const clientText = text((await Promise.all(everyCard({ viewer: clientViewer(client.scope), range: "4w", audience: "client" }).map(html))).join("\n"));
+    const printed = (await Promise.all(everyCard({ viewer: therapistViewer(therapist, client.clientId), range: "4w", audience: "therapist", variant: "print" }).map(html))).join("");
 
-    for (const exercise of ["Weekly trust check-in", "Trigger log", "30-day micro-promises", "PHQ-9 mood questionnaire", "GAD-7 anxiety questionnaire", "Signs of mistrust self-check"]) {
-      expect(therapistText).toContain(`Assign “${exercise}” to see this chart.`);
-    }
-    expect(therapistText).toContain("Assign homework on a schedule to see this chart.");
-    expect(clientText.match(/Nothing here yet\./g)).toHaveLength(7);
+    expect(therapistText.match(/No entries in this period\./g)).toHaveLength(7);
+    expect(therapistText).not.toContain("Assign");
+    expect(clientText.match(/Nothing here in this period\./g)).toHaveLength(7);
     expect(clientText).not.toContain("Assign");
+    expect(printed).toBe("");
+  });
+
+  it("keep each summary to at most two short sentences, and print without buttons or form controls", async () => {
+    const client = await seeded("Quinn");
+    for (const audience of ["therapist", "client"] as const) {
+      const viewer = audience === "therapist" ? therapistViewer(therapist, client.clientId) : clientViewer(client.scope);
+      const pages = await Promise.all(everyCard({ viewer, range: "12w", audience }).map(html));
+      const summaries = pages.join("").match(/<p data-summary[^>]*>(.*?)<\/p>/g) ?? [];
+      expect(summaries).toHaveLength(7);
+      for (const summary of summaries) {
+        const words = text(summary).trim();
+        expect(words.split(/(?<=\.)\s+(?=[A-Z0-9])/).length, words).toBeLessThanOrEqual(2);
+        expect(words.split(" ").length, words).toBeLessThanOrEqual(40);
+      }
+    }
+    const printed = (await Promise.all(everyCard({ viewer: therapistViewer(therapist, client.clientId), range: "12w", audience: "therapist", variant: "print" }).map(html))).join("");
+    expect(printed).toMatch(/<table/);
+    expect(printed).not.toMatch(/<(button|input|select|details|summary)\b/);
   });
 
   it("show the couple side by side for the therapist only when linked", async () => {

@@ -3,6 +3,7 @@ import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
 import { requireClient } from "@/lib/auth/session";
 import { clientScope } from "@/lib/homework/client-scope";
+import { getProgressOverview } from "@/lib/progress/get-progress-overview";
 import { parseRange } from "@/lib/progress/range";
 import { clientViewer } from "@/lib/progress/viewer";
 
@@ -14,7 +15,9 @@ export default async function MyProgressPage({ searchParams }: Props) {
   const [identity, query] = await Promise.all([requireClient(), searchParams]);
   // Only ever the signed-in client's own data: the viewer carries no other id.
   const viewer = clientViewer(clientScope(identity));
-  const range = parseRange(query.range);
+  // No choice in the address: the default opens where their homework starts.
+  const overview = await getProgressOverview(viewer, query.range === undefined ? null : parseRange(query.range));
+  const range = overview.range;
 
   return (
     <div className="space-y-6">
@@ -25,8 +28,8 @@ export default async function MyProgressPage({ searchParams }: Props) {
         </p>
       </div>
       <RangeSelector basePath="/portal/progress" current={range} />
-      <ProgressCards viewer={viewer} range={range} audience="client" columns={1} />
-      <p className="text-sm text-stone-600">Only you and your therapist can see these charts.</p>
+      <ProgressCards viewer={viewer} range={range} audience="client" columns={1} overview={overview} />
+      <p className="text-sm text-stone-700">Only you and your therapist can see these charts.</p>
     </div>
   );
 }

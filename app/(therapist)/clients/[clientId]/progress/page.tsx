@@ -7,6 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { clientReadScope } from "@/lib/practice/access";
+import { getProgressOverview } from "@/lib/progress/get-progress-overview";
 import { loadSubject } from "@/lib/progress/load-subject";
 import { parseRange } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
@@ -29,7 +30,9 @@ export default async function ClientProgressPage({ params, searchParams }: Props
   // isn't the caller's is a 404, like everywhere else.
   const subject = await orDenied(therapist, view, () => loadSubject(viewer));
   await recordView(therapist, { ...view, clientId: subject.clientId });
-  const range = parseRange(query.range);
+  // No choice in the address: the default opens where the client's homework starts.
+  const overview = await getProgressOverview(viewer, query.range === undefined ? null : parseRange(query.range));
+  const range = overview.range;
   const base = `/clients/${subject.clientId}`;
 
   return (
@@ -53,6 +56,7 @@ export default async function ClientProgressPage({ params, searchParams }: Props
         viewer={viewer}
         range={range}
         audience="therapist"
+        overview={overview}
         couple={subject.partnerId ? { scope, clientId: subject.clientId } : undefined}
       />
     </div>
