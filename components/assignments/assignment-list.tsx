@@ -1,15 +1,32 @@
 import type { ClientAssignment } from "@/lib/assignments/list-client-assignments";
+import { progressLabel } from "@/lib/assignments/progress-label";
+import { formatDay, formatDayTitle } from "@/lib/dates/display";
 import { AssignmentStatusButtons, EditAssignmentForm } from "./assignment-actions";
 
 const statusLabel = { ACTIVE: "Active", PAUSED: "Paused", ENDED: "Ended" } as const;
 
 /** A client's homework; readOnly (owner or supervisor reading) leaves out the edit and status forms. */
-export function AssignmentList({ assignments, readOnly = false }: { assignments: ClientAssignment[]; readOnly?: boolean }) {
+export function AssignmentList({
+  assignments,
+  timeZone,
+  readOnly = false,
+}: {
+  assignments: ClientAssignment[];
+  /** The viewer's zone: what "today" means in the dates shown. */
+  timeZone: string;
+  readOnly?: boolean;
+}) {
   if (assignments.length === 0) return <p className="text-stone-600">No homework assigned yet.</p>;
+  const view = { timeZone, now: new Date() };
+  // Schedule dates are the point here: shown as dates, not "in 3 days".
+  const day = (date: string) => (
+    <time dateTime={date} title={formatDayTitle(date)}>
+      {formatDay(date, { ...view, relative: false })}
+    </time>
+  );
   return (
     <ul className="divide-y divide-stone-200" data-testid="assignment-list">
       {assignments.map((assignment) => {
-        const percent = assignment.adherence.due ? Math.round((assignment.adherence.done / assignment.adherence.due) * 100) : null;
         return (
           <li key={assignment.id} className="space-y-2 py-4" data-testid="assignment-row">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -17,13 +34,22 @@ export function AssignmentList({ assignments, readOnly = false }: { assignments:
                 {assignment.title} <span className="text-xs font-normal text-stone-500">v{assignment.version}</span>
               </p>
               <p className="text-sm text-stone-700" data-testid="adherence">
-                {assignment.adherence.done} / {assignment.adherence.due} done so far{percent !== null ? ` (${percent}%)` : ""}
+                {progressLabel(assignment, view)}
               </p>
             </div>
             <p className="text-sm text-stone-600">
-              {statusLabel[assignment.status]} · {assignment.scheduleLabel} · from {assignment.startDate}
-              {assignment.endDate ? ` to ${assignment.endDate}` : ""}
-              {assignment.nextDue ? ` · next due ${assignment.nextDue}` : ""}
+              {statusLabel[assignment.status]} · {assignment.scheduleLabel}
+              {assignment.scheduleType === "ONCE" && assignment.dueDate ? <> · due {day(assignment.dueDate)}</> : <> · from {day(assignment.startDate)}</>}
+              {assignment.endDate ? <> to {day(assignment.endDate)}</> : null}
+              {assignment.nextDue && assignment.scheduleType !== "ONCE" ? (
+                <>
+                  {" "}
+                  · next due{" "}
+                  <time dateTime={assignment.nextDue} title={formatDayTitle(assignment.nextDue)}>
+                    {formatDay(assignment.nextDue, view)}
+                  </time>
+                </>
+              ) : null}
             </p>
             {assignment.note ? <p className="text-sm text-stone-700">Note: “{assignment.note}”</p> : null}
             {!readOnly && assignment.status !== "ENDED" ? (

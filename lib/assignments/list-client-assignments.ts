@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getClient } from "@/lib/clients/get-client";
 import { fromDbDate, todayIn, type LocalDate } from "@/lib/dates/local-date";
-import { describeSchedule, nextDueDate, takesEndDate } from "@/lib/schedule/schedule";
+import { describeSchedule, nextDueDate, takesEndDate, type ScheduleType } from "@/lib/schedule/schedule";
 import type { TherapistScope } from "@/lib/clients/scope";
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 import { adherenceOf, type Adherence } from "./adherence";
@@ -18,7 +18,12 @@ export type ClientAssignment = {
   note: string | null;
   status: AssignmentStatus;
   scheduleLabel: string;
+  scheduleType: ScheduleType;
   startDate: LocalDate;
+  /** ONCE: the day it is due. */
+  dueDate: LocalDate | null;
+  /** The newest submitted entry's time, if any. */
+  lastSubmittedAt: Date | null;
   endDate: LocalDate | null;
   nextDue: LocalDate | null;
   adherence: Adherence;
@@ -49,14 +54,19 @@ export async function listClientAssignments(scope: TherapistScope, clientId: str
     db.submission.groupBy({
       by: ["assignmentId", "dueOn"],
       where: { clientId, status: "SUBMITTED", assignment: { therapistId: scope.therapistId } },
+      _max: { submittedAt: true },
     }),
   ]);
 
   const doneDays = new Map<string, LocalDate[]>();
+  const lastSubmitted = new Map<string, Date>();
   for (const row of submitted) {
     const list = doneDays.get(row.assignmentId) ?? [];
     list.push(fromDbDate(row.dueOn));
     doneDays.set(row.assignmentId, list);
+    const at = row._max.submittedAt;
+    const newest = lastSubmitted.get(row.assignmentId);
+    if (at && (!newest || at > newest)) lastSubmitted.set(row.assignmentId, at);
   }
 
   return assignments.map((assignment) => {
@@ -69,7 +79,10 @@ export async function listClientAssignments(scope: TherapistScope, clientId: str
       note: assignment.note,
       status: assignment.status,
       scheduleLabel: describeSchedule(schedule),
+      scheduleType: schedule.type,
       startDate: schedule.startDate,
+      dueDate: schedule.dueDate ?? null,
+      lastSubmittedAt: lastSubmitted.get(assignment.id) ?? null,
       endDate: schedule.endDate ?? null,
       nextDue: assignment.status === "ACTIVE" ? nextDueDate(schedule, today, NEXT_DUE_HORIZON_DAYS) : null,
       adherence: adherenceOf(schedule, doneDays.get(assignment.id) ?? [], today, stoppedAt ? todayIn(client.timeZone, stoppedAt) : null),

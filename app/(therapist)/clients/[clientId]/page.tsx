@@ -22,7 +22,8 @@ import { clientReadScope } from "@/lib/practice/access";
 import { ReadOnlyNotice } from "@/components/practice/read-only-notice";
 import { ClientHandover } from "@/components/practice/client-handover";
 import { ClientCountryCard } from "@/components/clients/client-country-card";
-import { formatDate } from "@/lib/dates/format";
+import { formatDay, formatDayTitle } from "@/lib/dates/display";
+import { todayIn } from "@/lib/dates/local-date";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 
 export const metadata: Metadata = { title: "Client" };
@@ -57,7 +58,12 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           <StatusBadge status={client.status} />
           <span>{client.email}</span>
           <span>{client.timeZone.replaceAll("_", " ")}</span>
-          <span>Added {formatDate(client.createdAt, therapist.timeZone)}</span>
+          <span>
+            Added{" "}
+            <time dateTime={client.createdAt.toISOString()} title={formatDayTitle(todayIn(therapist.timeZone, client.createdAt))}>
+              {formatDay(client.createdAt, { timeZone: therapist.timeZone })}
+            </time>
+          </span>
         </div>
         {scope.readOnly ? <ReadOnlyNotice clinicianName={client.therapistName} /> : null}
         <div className="mt-3 flex flex-wrap gap-2">
@@ -95,7 +101,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[client
           ) : null}
         </div>
         <div className="mt-2">
-          <AssignmentList assignments={assignments} readOnly={scope.readOnly} />
+          <AssignmentList assignments={assignments} timeZone={therapist.timeZone} readOnly={scope.readOnly} />
         </div>
       </Card>
       <Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkReviewForm } from "@/components/review/bulk-review-form";
 import { InboxTable } from "@/components/review/inbox-table";
 import { SafetyFlagList } from "@/components/review/safety-flag-list";
 import { SelectField } from "@/components/ui/field";
@@ -13,6 +14,8 @@ import { listOpenSafetyFlags, toFlagProps } from "@/lib/safety/list-open-flags";
 import { listTemplates } from "@/lib/templates/list-templates";
 
 export const metadata: Metadata = { title: "Review" };
+
+const BULK_FORM = "bulk-review";
 
 export default async function ReviewPage({ searchParams }: PageProps<"/review">) {
   const therapist = await requireStaff(TREATING_ROLES);
@@ -28,6 +31,8 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
     listOpenSafetyFlags(scope),
     countUnreadReplies(scope),
   ]);
+
+  const newCount = items.filter((item) => !item.reviewed).length;
 
   return (
     <div className="space-y-6">
@@ -72,7 +77,9 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
           </Link>
         </div>
       </form>
-      <InboxTable items={items} viewerTimeZone={therapist.timeZone} />
+      {/* Several at once: tick entries not yet reviewed, then one action (scoped to the caller's caseload in lib/review). */}
+      {newCount > 0 ? <BulkReviewForm id={BULK_FORM} count={newCount} /> : null}
+      <InboxTable items={items} viewerTimeZone={therapist.timeZone} selectForm={newCount > 0 ? BULK_FORM : undefined} />
     </div>
   );
 }

@@ -8,8 +8,9 @@ import { Card } from "@/components/ui/card";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { submissionReadScope } from "@/lib/practice/access";
-import { formatDateTime } from "@/lib/dates/format";
+import { formatDay, formatDayTitle, formatMoment, formatMomentTitle } from "@/lib/dates/display";
 import { getSubmissionForReview } from "@/lib/review/get-submission-for-review";
+import { nextUnreviewedEntry } from "@/lib/review/mark-reviewed-many";
 import { readReplyThreads } from "@/lib/replies/list-replies";
 import { ReplyList } from "@/components/replies/reply-list";
 
@@ -23,19 +24,45 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
   const scope = await orDenied(therapist, view, () => submissionReadScope(therapist, submissionId));
   const entry = await getSubmissionForReview(scope, submissionId);
   // Replies as they were before this look (new ones marked); the primary clinician's look marks them read.
-  const [replies] = await Promise.all([readReplyThreads(scope, entry.id), recordView(therapist, { ...view, subjectId: entry.id, clientId: entry.client.id })]);
+  const [replies, nextId] = await Promise.all([
+    readReplyThreads(scope, entry.id),
+    // A reader (owner, supervisor) is not working through this inbox.
+    scope.readOnly ? null : nextUnreviewedEntry(scope, entry.id),
+    recordView(therapist, { ...view, subjectId: entry.id, clientId: entry.client.id }),
+  ]);
+  const dates = { timeZone: therapist.timeZone };
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <Link href="/review" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-        ← Review inbox
-      </Link>
+      <nav aria-label="Entries" className="flex flex-wrap items-center justify-between gap-2 text-sm font-medium">
+        <Link href="/review" className="inline-flex min-h-6 items-center text-brand-700 underline-offset-2 hover:underline">
+          ← Review inbox
+        </Link>
+        {nextId ? (
+          <Link href={`/review/${nextId}`} className="inline-flex min-h-6 items-center text-brand-700 underline-offset-2 hover:underline" data-testid="next-entry">
+            Next entry to review →
+          </Link>
+        ) : scope.readOnly ? null : (
+          <span className="text-stone-600">No other entries waiting</span>
+        )}
+      </nav>
       <header>
         <p className="text-sm text-stone-600">
           <Link href={`/clients/${entry.client.id}`} className="font-semibold text-stone-800 underline-offset-2 hover:underline">
             {entry.client.displayName}
           </Link>{" "}
-          · for {entry.dueOn} · submitted {entry.submittedAt ? formatDateTime(entry.submittedAt, therapist.timeZone) : "—"}
+          · for{" "}
+          <time dateTime={entry.dueOn} title={formatDayTitle(entry.dueOn)}>
+            {formatDay(entry.dueOn, dates)}
+          </time>{" "}
+          · submitted{" "}
+          {entry.submittedAt ? (
+            <time dateTime={entry.submittedAt.toISOString()} title={formatMomentTitle(entry.submittedAt, therapist.timeZone)}>
+              {formatMoment(entry.submittedAt, dates)}
+            </time>
+          ) : (
+            "—"
+          )}
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">
           {entry.version.title} <span className="text-base font-normal text-stone-500">v{entry.version.version}</span>
@@ -56,7 +83,10 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
           <div key={item.id} className="mb-3 rounded-lg bg-stone-50 p-3">
             <p className="whitespace-pre-wrap wrap-anywhere">{item.body}</p>
             <p className="mt-1 text-xs text-stone-500">
-              {formatDateTime(item.createdAt, therapist.timeZone)} · {item.readAt ? "read by client" : "not read yet"}
+              <time dateTime={item.createdAt.toISOString()} title={formatMomentTitle(item.createdAt, therapist.timeZone)}>
+                {formatMoment(item.createdAt, { ...dates, capitalized: true })}
+              </time>{" "}
+              · {item.readAt ? "read by client" : "not read yet"}
             </p>
             <ReplyList replies={replies[item.id]} author={entry.client.displayName} timeZone={therapist.timeZone} markNew />
           </div>
@@ -70,7 +100,14 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
         <Button type="submit" variant="secondary">
           {entry.reviewedAt ? "Mark as not reviewed" : "Mark reviewed without feedback"}
         </Button>
-        {entry.reviewedAt ? <span className="text-sm text-stone-600">Reviewed {formatDateTime(entry.reviewedAt, therapist.timeZone)}</span> : null}
+        {entry.reviewedAt ? (
+          <span className="text-sm text-stone-600">
+            Reviewed{" "}
+            <time dateTime={entry.reviewedAt.toISOString()} title={formatMomentTitle(entry.reviewedAt, therapist.timeZone)}>
+              {formatMoment(entry.reviewedAt, dates)}
+            </time>
+          </span>
+        ) : null}
       </form>
       )}
     </div>
