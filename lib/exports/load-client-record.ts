@@ -24,7 +24,9 @@ export type RecordSubmission = {
 export type RecordMeasurement = { recordedOn: LocalDate; metric: string; value: number };
 
 export type ClientRecord = {
-  client: { id: string; displayName: string; timeZone: string };
+  client: { id: string; displayName: string; timeZone: string; practiceId: string };
+  /** The client's clinician (the FHIR export's Practitioner). */
+  practitioner: { id: string; name: string };
   versions: RecordVersion[];
   submissions: RecordSubmission[];
   measurements: RecordMeasurement[];
@@ -51,7 +53,7 @@ export async function loadClientRecord(scope: TherapistScope, clientId: string):
     async (tx) => {
       const client = await tx.client.findFirst({
         where: { id: clientId, therapistId: scope.therapistId, practiceId: scope.practiceId },
-        select: { id: true, displayName: true, timeZone: true },
+        select: { id: true, displayName: true, timeZone: true, practiceId: true, therapist: { select: { id: true, name: true } } },
       });
       if (!client) throw notFound();
 
@@ -83,8 +85,10 @@ export async function loadClientRecord(scope: TherapistScope, clientId: string):
           })
         : [];
 
+      const { therapist, ...clientFields } = client;
       return {
-        client,
+        client: clientFields,
+        practitioner: therapist,
         versions: versionRows.map((row) => ({ ...toExerciseVersion(row, row.template.kind), slug: row.template.slug })),
         submissions: submissionRows.map((row) => ({
           id: row.id,

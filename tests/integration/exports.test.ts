@@ -18,6 +18,7 @@ import { saveDraft } from "@/lib/homework/save-draft";
 import { submitEntry } from "@/lib/homework/submit-entry";
 import { builtIn } from "@/tests/support/export-fixtures";
 import { checkR4Bundle } from "@/tests/support/fhir-r4-schema";
+import { medplumProblems } from "@/tests/support/medplum-validator";
 import { assignBuiltIn, checkInAnswers, createClientIn, microPromiseAnswers, rejection } from "@/tests/support/homework-fixtures";
 import { createTherapist } from "@/tests/support/integration-fixtures";
 import { parseCsv } from "@/tests/support/parse-csv";
@@ -131,7 +132,14 @@ describe("loadClientRecord + the CSV and FHIR writers", () => {
       .map((entry) => entry.resource)
       .find((resource): resource is FhirQuestionnaireResponse => resource.resourceType === "QuestionnaireResponse" && resource.questionnaire.includes("letter-to-younger-self"));
     expect(letterResponse?.item?.map((item) => item.linkId)).toEqual(["how_it_felt"]);
-    expect(letterResponse?.subject).toEqual({ display: "Jordan Ríos" });
+    const patient = bundle.entry.find((entry) => entry.resource.resourceType === "Patient")!;
+    const practitioner = bundle.entry.find((entry) => entry.resource.resourceType === "Practitioner")!;
+    expect(patient.resource).toMatchObject({ name: [{ text: "Jordan Ríos" }] });
+    expect(practitioner.resource).toMatchObject({ name: [{ text: "Dr Test Therapist" }] });
+    expect(letterResponse?.subject).toEqual({ reference: patient.fullUrl, display: "Jordan Ríos" });
+    expect(letterResponse?.author).toEqual({ reference: practitioner.fullUrl, display: "Dr Test Therapist" });
+    // A validator this project did not write (Medplum's R4 StructureDefinitions) agrees.
+    for (const entry of bundle.entry) expect(await medplumProblems(JSON.parse(JSON.stringify(entry.resource))), entry.fullUrl).toEqual([]);
   });
 
   it("keeps each client's record to that client", async () => {

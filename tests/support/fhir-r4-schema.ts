@@ -64,6 +64,7 @@ export type QuestionnaireItem = {
   required?: boolean;
   repeats?: boolean;
   maxLength?: number;
+  code?: z.output<typeof coding>[];
   answerOption?: AnswerOption[];
   item?: QuestionnaireItem[];
 };
@@ -77,6 +78,7 @@ const questionnaireItem: z.ZodType<QuestionnaireItem> = z.lazy(() =>
       required: z.boolean().optional(),
       repeats: z.boolean().optional(),
       maxLength: integer.positive().optional(),
+      code: nonEmpty(coding).optional(),
       answerOption: nonEmpty(answerOption).optional(),
       item: nonEmpty(questionnaireItem).optional(),
     })
@@ -111,6 +113,7 @@ export const questionnaireSchema = z
     status: z.enum(["draft", "active", "retired", "unknown"]),
     description: fhirString.optional(),
     copyright: fhirString.optional(),
+    code: nonEmpty(coding).optional(),
     item: nonEmpty(questionnaireItem),
   })
   .superRefine((questionnaire, ctx) => {
@@ -172,7 +175,31 @@ export const questionnaireResponseSchema = z.strictObject({
   status: z.enum(["in-progress", "completed", "amended", "entered-in-error", "stopped"]),
   subject: reference.optional(),
   authored: dateTime.optional(),
+  author: reference.optional(),
+  source: reference.optional(),
   item: nonEmpty(responseItem).optional(),
+});
+
+/* ------------------------------------- Patient, Practitioner, Observation */
+
+const identifier = z.strictObject({ system: uri, value: fhirString });
+const humanName = z.strictObject({ text: fhirString });
+const codeableConcept = z.strictObject({ coding: nonEmpty(coding).optional(), text: fhirString.optional() });
+
+// Only what the export uses; an EHR needs a name and an identifier to file a person.
+export const patientSchema = z.strictObject({ resourceType: z.literal("Patient"), identifier: nonEmpty(identifier), name: nonEmpty(humanName) });
+export const practitionerSchema = z.strictObject({ resourceType: z.literal("Practitioner"), identifier: nonEmpty(identifier), name: nonEmpty(humanName) });
+
+export const observationSchema = z.strictObject({
+  resourceType: z.literal("Observation"),
+  status: z.enum(["registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"]),
+  category: nonEmpty(codeableConcept).optional(),
+  code: codeableConcept,
+  subject: reference,
+  effectiveDateTime: dateTime.optional(),
+  valueInteger: integer.optional(),
+  interpretation: nonEmpty(codeableConcept).optional(),
+  derivedFrom: nonEmpty(reference).optional(),
 });
 
 /* ---------------------------------------------------------------- Bundle */
@@ -185,13 +212,18 @@ export const bundleSchema = z
     entry: nonEmpty(
       z.strictObject({
         fullUrl: z.string().regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "fullUrl must be urn:uuid:<lower-case uuid>"),
-        resource: z.discriminatedUnion("resourceType", [questionnaireSchema, questionnaireResponseSchema]),
+        resource: z.discriminatedUnion("resourceType", [questionnaireSchema, questionnaireResponseSchema, patientSchema, practitionerSchema, observationSchema]),
       }),
     ).optional(),
   })
   .superRefine((bundle, ctx) => {
     const urls = (bundle.entry ?? []).map((entry) => entry.fullUrl);
     if (new Set(urls).size !== urls.length) ctx.addIssue({ code: "custom", message: "fullUrls must be unique in a bundle" });
+    // Every reference points at an entry of this bundle (a collection must stand alone).
+    const references = [...JSON.stringify(bundle.entry ?? []).matchAll(/"reference":"([^"]*)"/g)].map((match) => match[1]!);
+    for (const missing of references.filter((reference) => !urls.includes(reference))) {
+      ctx.addIssue({ code: "custom", message: `reference ${missing} is not an entry of the bundle` });
+    }
   });
 
 /* ------------------------------------------------- responses vs questions */

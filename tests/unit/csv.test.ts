@@ -77,7 +77,8 @@ const iStatementBuilder = builtIn("i-statement-builder");
 const MARKER = "PRIVATE-csv-unit-marker";
 
 const record: ClientRecord = {
-  client: { id: "client-1", displayName: "Sam Example", timeZone: "Europe/London" },
+  client: { id: "client-1", displayName: "Sam Example", timeZone: "Europe/London", practiceId: "practice-1" },
+  practitioner: { id: "therapist-1", name: "Alex Therapist" },
   versions: [recordVersionOf(letterToYoungerSelf, "v-letter", 3), recordVersionOf(weeklyTrustCheckIn, "v-check", 3), recordVersionOf(iStatementBuilder, "v-script", 3)],
   submissions: [
     {

@@ -33,7 +33,13 @@ function submissionOf(version: RecordVersion, answers: Answers, privateKeys: str
 }
 
 function recordOf(versions: RecordVersion[], submissions: RecordSubmission[]): ClientRecord {
-  return { client: { id: "client-1", displayName: "Robin Example", timeZone: "Europe/London" }, versions, submissions, measurements: [] };
+  return {
+    client: { id: "client-1", displayName: "Robin Example", timeZone: "Europe/London", practiceId: "practice-1" },
+    practitioner: { id: "therapist-1", name: "Alex Therapist" },
+    versions,
+    submissions,
+    measurements: [],
+  };
 }
 
 function bundleFor(definitions: readonly ExerciseDefinition[]): FhirBundle {
@@ -165,22 +171,26 @@ describe("private answers", () => {
     expect(checkR4Bundle(asJson(bundle))).toEqual([]);
   });
 
-  it("names the client only by display name", () => {
-    const response = responsesIn(privateLetterBundle())[0]!;
-    expect(response.subject).toEqual({ display: "Robin Example" });
-    expect(Object.keys(response).sort()).toEqual(["authored", "item", "questionnaire", "resourceType", "status", "subject"]);
+  it("names the client by display name and a reference to the bundle's Patient, nothing else", () => {
+    const bundle = privateLetterBundle();
+    const response = responsesIn(bundle)[0]!;
+    const patient = bundle.entry.find((entry) => entry.resource.resourceType === "Patient")!;
+    expect(response.subject).toEqual({ reference: patient.fullUrl, display: "Robin Example" });
+    expect(Object.keys(response).sort()).toEqual(["author", "authored", "item", "questionnaire", "resourceType", "source", "status", "subject"]);
+    expect(Object.keys(patient.resource).sort()).toEqual(["identifier", "name", "resourceType"]);
   });
 });
 
 describe("the shape validator itself", () => {
   const valid = () => asJson(bundleFor([builtIn("weekly-trust-check-in"), builtIn("i-statement-builder")])) as FhirBundle;
   const response = (bundle: FhirBundle) => bundle.entry.find((entry) => entry.resource.resourceType === "QuestionnaireResponse")!.resource as FhirQuestionnaireResponse;
-  const questionnaire = (bundle: FhirBundle) => bundle.entry[0]!.resource as FhirQuestionnaire;
+  const questionnaire = (bundle: FhirBundle) => bundle.entry.find((entry) => entry.resource.resourceType === "Questionnaire")!.resource as FhirQuestionnaire;
 
   it.each<[string, (bundle: FhirBundle) => void, RegExp]>([
     ["an unknown status", (b) => Object.assign(response(b), { status: "done" }), /status/],
     ["a wrong bundle type", (b) => Object.assign(b, { type: "bag" }), /type/],
     ["a fullUrl that is not a urn:uuid", (b) => Object.assign(b.entry[0]!, { fullUrl: "Questionnaire/1" }), /urn:uuid/],
+    ["a reference to a resource not in the bundle", (b) => Object.assign(response(b), { author: { reference: "urn:uuid:00000000-0000-8000-8000-000000000000", display: "?" } }), /not an entry of the bundle/],
     ["an unknown item type", (b) => Object.assign(questionnaire(b).item[0]!, { type: "number" }), /type/],
     ["a string answering an integer question", (b) => Object.assign(response(b).item![0]!, { answer: [{ valueString: "6" }] }), /valueString does not answer a integer/],
     ["two value[x] in one answer", (b) => Object.assign(response(b).item![0]!, { answer: [{ valueInteger: 6, valueString: "6" }] }), /exactly one value\[x\]/],

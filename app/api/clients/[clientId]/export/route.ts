@@ -10,7 +10,7 @@ import { todayIn } from "@/lib/dates/local-date";
 import { getEnv } from "@/lib/env";
 import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 import { measurementsCsv, submissionsCsv } from "@/lib/exports/client-csv";
-import { buildFhirBundle } from "@/lib/exports/fhir";
+import { buildFhirBundle, fhirCanonicalBase } from "@/lib/exports/fhir";
 import { loadClientRecord, type ClientRecord } from "@/lib/exports/load-client-record";
 import { recordExport } from "@/lib/exports/record-export";
 import { isId } from "@/lib/validations/text";
@@ -101,9 +101,10 @@ function render(format: ExportFormat, record: ClientRecord, base: string) {
   }
 }
 
-/** Questionnaire URLs belong to this installation: the configured public address, else this request's origin. */
+/** Questionnaire URLs belong to this installation: APP_URL (this request's origin only in development and tests). */
 function canonicalBase(request: Request): string {
-  return getEnv().APP_URL ?? new URL(request.url).origin;
+  const { APP_URL, NODE_ENV } = getEnv();
+  return fhirCanonicalBase({ appUrl: APP_URL, nodeEnv: NODE_ENV, requestOrigin: new URL(request.url).origin });
 }
 
 /** ASCII only, so the quoted filename needs no escaping whatever the client is called. */
