@@ -8,7 +8,8 @@ const MARKS: Record<CalendarStatus | "none", { symbol: string; words: string; cl
   kept: { symbol: "✓", words: "kept", className: "bg-brand-100 text-brand-900 font-semibold" },
   partly: { symbol: "½", words: "partly kept", className: "bg-amber-50 text-amber-900 font-semibold" },
   not_kept: { symbol: "✗", words: "not kept", className: "bg-stone-200 text-stone-800 font-semibold" },
-  none: { symbol: "·", words: "no entry", className: "text-stone-400" },
+  // Text on every cell meets 4.5:1, the quiet "no entry" days included.
+  none: { symbol: "·", words: "no entry", className: "text-stone-600" },
 };
 
 const WEEKDAYS = [
@@ -59,7 +60,7 @@ export function PromiseCalendar({ days, today }: { days: { date: LocalDate; stat
                 const mark = MARKS[byDate.get(date) ?? "none"];
                 return (
                   <td key={date} className={cn("h-11 rounded-md align-middle leading-tight", mark.className)}>
-                    <span aria-hidden="true" className="block text-[11px] font-normal opacity-75">
+                    <span aria-hidden="true" className="block text-[11px] font-normal">
                       {Number(date.slice(8))}
                     </span>
                     <span aria-hidden="true" className="block text-base">
