@@ -29,13 +29,23 @@ export async function setEntrySharing(client: ClientScope, input: { submissionId
   if (input.share && !partner) throw invalid(NO_PARTNER_MESSAGE);
 
   return db.$transaction(async (tx) => {
-    // Conditional on the current state (and, to share, on the couple still
-    // being linked to this partner): of parallel identical requests only one
-    // changes the row and writes the event.
+    // To share, the couple's two rows are locked (FOR SHARE) and the link
+    // checked again: an unlink under way makes this wait and then refuse, and
+    // an unlink that starts later waits for this commit and then clears the
+    // share. A check inside the UPDATE alone reads a snapshot and can land a
+    // share on a couple that has just been unlinked.
+    if (input.share) {
+      const linked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT a."id" FROM "Client" a JOIN "Client" b ON b."id" = a."partnerId"
+        WHERE a."id" = ${client.clientId} AND a."practiceId" = ${client.practiceId} AND b."id" = ${partner!.clientId}
+          AND b."partnerId" = a."id" AND a."archivedAt" IS NULL AND b."archivedAt" IS NULL
+        FOR SHARE OF a, b`;
+      if (linked.length !== 1) throw invalid(NO_PARTNER_MESSAGE);
+    }
+    // Conditional on the current state: of parallel identical requests only
+    // one changes the row and writes the event.
     const changed = await tx.submission.updateMany({
-      where: input.share
-        ? { id: entry.id, sharedWithPartnerAt: null, client: { partnerId: partner!.clientId } }
-        : { id: entry.id, sharedWithPartnerAt: { not: null } },
+      where: input.share ? { id: entry.id, sharedWithPartnerAt: null } : { id: entry.id, sharedWithPartnerAt: { not: null } },
       data: { sharedWithPartnerAt: input.share ? now : null },
     });
     if (changed.count === 1) {
@@ -48,7 +58,10 @@ export async function setEntrySharing(client: ClientScope, input: { submissionId
         clientId: client.clientId,
         metadata: partner ? { partnerClientId: partner.clientId } : undefined,
       });
+      return { shared: input.share, changed: true };
     }
-    return { shared: input.share, changed: changed.count === 1 };
+    // Nothing changed: answer with the state the row really has.
+    const row = await tx.submission.findUniqueOrThrow({ where: { id: entry.id }, select: { sharedWithPartnerAt: true } });
+    return { shared: row.sharedWithPartnerAt !== null, changed: false };
   });
 }

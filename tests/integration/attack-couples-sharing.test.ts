@@ -499,3 +499,68 @@ describe("bad input through the real Server Action", () => {
     expect(await sharedAt(submissionId)).toBeNull();
   });
 });
+
+// Share racing an unlink: the share must either happen before the unlink (and
+// be cleared by it) or be refused; never land on an unlinked couple.
+describe("racing share against unlink", () => {
+  async function lockWaiters(count: number) {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`;
+      if ((row?.n ?? 0) >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error("nobody waited for the lock");
+  }
+
+  it("a share made while an unlink is under way does not survive it", async () => {
+    const { author } = await couple();
+    const earlier = await submitReflection(author);
+    const entry = await submitReflection(author);
+    await setEntrySharing(author.scope, { submissionId: earlier, share: true });
+    let unlinking: Promise<void> | undefined;
+    let sharing: Promise<unknown> | undefined;
+    await db.$transaction(
+      async (tx) => {
+        // Holds a shared row: the unlink stops after unlinking both clients, before commit.
+        await tx.$queryRaw`SELECT "id" FROM "Submission" WHERE "id" = ${earlier} FOR UPDATE`;
+        unlinking = unlinkPartner(therapist, author.clientId);
+        await lockWaiters(1);
+        sharing = setEntrySharing(author.scope, { submissionId: entry, share: true }).catch(() => undefined);
+        // The share either finishes now (too early for the lock) or waits behind the unlink.
+        await Promise.race([sharing, new Promise((resolve) => setTimeout(resolve, 500))]);
+      },
+      { timeout: 15_000 },
+    );
+    await unlinking;
+    await sharing;
+    expect(await findLinkedPartner(author.scope)).toBeNull();
+    const next = await createClientIn(therapist, ZONE, "Noa");
+    await linkPartners(therapist, author.clientId, next.clientId);
+    expect((await listEntriesSharedWithMe(next.scope)).entries.map((row) => row.id)).toEqual([]);
+    await expectClosedTo(next, entry);
+    expect(await sharedAt(entry)).toBeNull();
+  });
+
+  it("a share held up on the entry's row while an unlink queues behind it is cleared by the unlink", async () => {
+    const { author } = await couple();
+    const entry = await submitReflection(author);
+    let sharing: Promise<unknown> | undefined;
+    let unlinking: Promise<unknown> | undefined;
+    await db.$transaction(
+      async (tx) => {
+        // Something else holds the entry's row (a save, a trigger): the share
+        // has checked the link and waits here…
+        await tx.$queryRaw`SELECT "id" FROM "Submission" WHERE "id" = ${entry} FOR UPDATE`;
+        sharing = setEntrySharing(author.scope, { submissionId: entry, share: true }).catch((error: unknown) => error);
+        await lockWaiters(1);
+        // …and the therapist unlinks the couple meanwhile.
+        unlinking = unlinkPartner(therapist, author.clientId);
+        await lockWaiters(2);
+      },
+      { timeout: 15_000 },
+    );
+    await Promise.all([sharing, unlinking]);
+    expect(await findLinkedPartner(author.scope)).toBeNull();
+    expect(await sharedAt(entry)).toBeNull();
+  });
+});
