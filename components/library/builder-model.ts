@@ -1,11 +1,6 @@
-import {
-  TIMER_PATTERNS,
-  YES_PARTLY_NO_ANSWERS,
-  YES_PARTLY_NO_LABELS,
-  type FieldDefinition,
-  type FieldType,
-  type YesPartlyNo,
-} from "@/lib/exercises/fields";
+// The zod-free modules: this runs in the browser (the builder).
+import { TIMER_PATTERNS, YES_PARTLY_NO_ANSWERS, YES_PARTLY_NO_LABELS, type YesPartlyNo } from "@/lib/exercises/constants";
+import type { FieldDefinition, FieldType } from "@/lib/exercises/field-types";
 import { listScriptBlanks } from "@/lib/exercises/script-template";
 
 /**

@@ -1,6 +1,6 @@
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
-import { EXERCISE_KINDS, type ExerciseKind } from "@/lib/exercises/types";
+import { EXERCISE_KINDS, type ExerciseKind } from "@/lib/exercises/constants";
 import { CheckboxField } from "./checkbox-field";
 import { KIND_LABELS } from "./kind-labels";
 
