@@ -3,13 +3,16 @@ import Link from "next/link";
 import { longDate } from "@/components/progress/format";
 import { PrintButton } from "@/components/progress/print-button";
 import { ProgressCards } from "@/components/progress/progress-cards";
-import { RangeSelector } from "@/components/progress/range-selector";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
+import { listReportFlags } from "@/lib/exports/report-flags";
+import { parseReportRange, presetStart } from "@/lib/exports/report-range";
 import { clientReadScope } from "@/lib/practice/access";
 import { loadSubject } from "@/lib/progress/load-subject";
-import { parseRange, RANGE_LABELS, rangeWindow } from "@/lib/progress/range";
+import { parseRange, RANGE_LABELS } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
+import { OpenFlags } from "./open-flags";
+import { ReportRangeControls } from "./report-range-controls";
 
 export const metadata: Metadata = { title: "Progress report" };
 
@@ -18,10 +21,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// The app header comes from the therapist layout, outside this page: hide it
-// (and anything else marked print:hidden) on paper.
-const PRINT_CSS = "@media print { body > header { display: none !important; } body { background: #fff !important; } main { max-width: none !important; padding: 0 !important; } }";
-
+/**
+ * The client's progress on paper. Print rules live in app/globals.css
+ * (the `@media print` block): on paper there is nothing to click, the
+ * chosen period is written out, empty cards are left out (variant="print")
+ * and open safety flags come first.
+ */
 export default async function ClientReportPage({ params, searchParams }: Props) {
   const [{ clientId }, query] = await Promise.all([params, searchParams]);
   const therapist = await requireTherapist();
@@ -31,38 +36,49 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
   const viewer = therapistViewer(scope, clientId);
   const subject = await orDenied(therapist, view, () => loadSubject(viewer));
   await recordView(therapist, { ...view, clientId: subject.clientId });
-  const range = parseRange(query.range);
-  const window = rangeWindow(range, subject.today);
+
+  const preset = parseRange(query.range);
+  const { period, error, input } = parseReportRange(query, preset, subject.today);
+  const flags = await listReportFlags(scope, subject.clientId);
   const base = `/clients/${subject.clientId}`;
-  const period = window.from ? `${longDate(window.from)} to ${longDate(window.today)}` : `Everything up to ${longDate(window.today)}`;
+  const span = (from: string | null, to: string) => (from ? `${longDate(from)} to ${longDate(to)}` : `Everything up to ${longDate(to)}`);
+  const chartStart = presetStart(period.chartRange, subject.today);
+  const chartsDiffer = period.custom && (chartStart !== period.from || period.to !== subject.today);
 
   return (
-    <div className="space-y-6">
-      <style>{PRINT_CSS}</style>
+    <div className="report space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={`${base}/progress?range=${range}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link href={`${base}/progress?range=${preset}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
           ← Back to progress
         </Link>
         <PrintButton />
       </div>
-      <header className="border-b border-stone-200 pb-4">
+      <header className="border-b border-stone-200 pb-4 print:pb-2">
         <p className="text-sm font-medium text-stone-600">Progress report · confidential</p>
         <h1 className="text-2xl font-semibold tracking-tight">{subject.displayName}</h1>
-        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-[auto_1fr]">
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-[auto_1fr] print:grid-cols-[auto_1fr]">
           <dt className="font-medium">Period</dt>
-          <dd>
-            {period} ({RANGE_LABELS[range].toLowerCase()})
+          <dd data-testid="report-period">
+            {span(period.from, period.to)}
+            {period.custom ? null : ` (${RANGE_LABELS[preset].toLowerCase()})`}
           </dd>
+          {chartsDiffer ? (
+            <>
+              <dt className="font-medium">Charts</dt>
+              <dd>{span(chartStart, subject.today)}, the shortest chart view that holds this period</dd>
+            </>
+          ) : null}
           <dt className="font-medium">Dates</dt>
           <dd>In the client’s time zone, {subject.timeZone.replaceAll("_", " ")}; weeks start on Monday</dd>
         </dl>
       </header>
-      <RangeSelector basePath={`${base}/report`} current={range} />
+      <ReportRangeControls basePath={`${base}/report`} preset={preset} custom={period.custom} input={input} error={error} />
+      <OpenFlags flags={flags} timeZone={subject.timeZone} />
       <ProgressCards
         viewer={viewer}
-        range={range}
+        range={period.chartRange}
         audience="therapist"
-        tableOpen
+        variant="print"
         couple={subject.partnerId ? { scope, clientId: subject.clientId } : undefined}
       />
     </div>

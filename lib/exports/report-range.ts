@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { addDays, daysBetween, isLocalDate, type LocalDate } from "@/lib/dates/local-date";
+
+/**
+ * The period a printed client report covers, from the address bar:
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD` (either may be left out), or one of the
+ * progress page's presets (`?range=4w|12w|all`). Anything malformed yields a
+ * message for the page to show next to the date fields, and the preset
+ * period instead: a hand-edited address never breaks the report.
+ *
+ * The charts come in the three preset windows only (lib/progress/range.ts),
+ * so a chosen period is charted with the shortest preset that holds it;
+ * `chartRange` says which.
+ */
+
+export type ReportPreset = "4w" | "12w" | "all";
+
+export type ReportPeriod = {
+  /** First day covered, or null for "from the beginning". */
+  from: LocalDate | null;
+  /** Last day covered (never after today). */
+  to: LocalDate;
+  /** True when from/to came from the address, not a preset. */
+  custom: boolean;
+  chartRange: ReportPreset;
+};
+
+export type ReportRangeResult = { period: ReportPeriod; error: { field: "from" | "to"; message: string } | null; input: { from: string; to: string } };
+
+const PRESET_WEEKS: Record<Exclude<ReportPreset, "all">, number> = { "4w": 4, "12w": 12 };
+
+const dateParam = (which: "start" | "end") =>
+  z
+    .string()
+    .trim()
+    .max(10, `Enter the ${which} date as a real date (YYYY-MM-DD).`)
+    .refine((value) => value === "" || isLocalDate(value), `Enter the ${which} date as a real date (YYYY-MM-DD).`)
+    .optional();
+
+const querySchema = z
+  .object({ from: dateParam("start"), to: dateParam("end") })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ["from"],
+    message: "The start date must be on or before the end date.",
+  });
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Monday of the week holding `date` (weeks start on Monday, as the charts' SQL). */
+function mondayOf(date: LocalDate): LocalDate {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** The first day a preset chart window shows, as lib/progress/range.ts computes it (null: everything). */
+export function presetStart(range: ReportPreset, today: LocalDate): LocalDate | null {
+  if (range === "all") return null;
+  return addDays(mondayOf(today), -7 * (PRESET_WEEKS[range] - 1));
+}
+
+/** The shortest preset window that still shows every day from `from` on. */
+export function chartRangeFor(from: LocalDate | null, today: LocalDate): ReportPreset {
+  if (from === null) return "all";
+  for (const range of ["4w", "12w"] as const) {
+    if (daysBetween(presetStart(range, today)!, from) >= 0) return range;
+  }
+  return "all";
+}
+
+export function parseReportRange(query: Record<string, string | string[] | undefined>, preset: ReportPreset, today: LocalDate): ReportRangeResult {
+  const raw = { from: asText(first(query.from)), to: asText(first(query.to)) };
+  // Shown back in the fields as typed (bounded, so a long address cannot bloat the page).
+  const input = { from: (raw.from ?? "").slice(0, 10), to: (raw.to ?? "").slice(0, 10) };
+  const presetPeriod: ReportPeriod = { from: presetStart(preset, today), to: today, custom: false, chartRange: preset };
+  if (!raw.from && !raw.to) return { period: presetPeriod, error: null, input };
+
+  const parsed = querySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { period: presetPeriod, error: { field: issue.path[0] === "to" ? "to" : "from", message: issue.message }, input };
+  }
+  const from = parsed.data.from || null;
+  // Nothing can be recorded after today; an end date in the future means "up to now".
+  const to = parsed.data.to && parsed.data.to < today ? parsed.data.to : today;
+  if (from && from > today) {
+    return { period: presetPeriod, error: { field: "from", message: "The start date can’t be after today." }, input };
+  }
+  return { period: { from, to, custom: true, chartRange: chartRangeFor(from, today) }, error: null, input };
+}
