@@ -46,7 +46,8 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
   const chartsDiffer = period.custom && (chartStart !== period.from || period.to !== subject.today);
 
   return (
-    <div className="report space-y-6">
+    // About the printable width of A4 on screen too: charts are drawn at their on-screen size.
+    <div className="report mx-auto max-w-[720px] space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`${base}/progress?range=${preset}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
           ← Back to progress
