@@ -107,7 +107,7 @@ test.describe.serial("progress in the demo practice", () => {
     await expect(page.getByText("Safety", { exact: true })).toHaveCount(1);
   });
 
-  test("a client's progress page shows every chart card, with a chart, a summary and a table for the check-in", async ({ page }) => {
+  test("a client's progress page shows a card for each exercise they have, with a chart, a summary and a table for the check-in", async ({ page }) => {
     const jordanId = await clientIdOf(JORDAN.email);
     const expected = await expectedCheckInRows(JORDAN.email);
     expect(expected.rows.length, "the demo gives Jordan check-ins").toBeGreaterThan(0);
@@ -117,17 +117,17 @@ test.describe.serial("progress in the demo practice", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Progress");
     await expect(page.getByText(JORDAN.displayName, { exact: false }).first()).toBeVisible();
 
-    for (const title of [
-      "Weekly trust check-in",
-      "Trigger log",
-      "Micro-promises",
-      "PHQ-9 (mood)",
-      "GAD-7 (anxiety)",
-      "Signs of mistrust self-check",
-      "Adherence",
-    ]) {
+    // Jordan has the check-in, the trigger log and micro-promises: their cards, and every other number they answer.
+    for (const title of ["Weekly trust check-in", "Weekly trust check-in: more answers", "Trigger log", "Trigger log: more answers", "Micro-promises", "Adherence"]) {
       await expect(page.getByRole("heading", { level: 2, name: title, exact: true }), `the “${title}” card`).toBeVisible();
     }
+    const moreCheckIn = card(page, "Weekly trust check-in: more answers");
+    await expect(moreCheckIn.getByRole("heading", { level: 3, name: /how many times did you check/i })).toBeVisible();
+    // Nothing for exercises Jordan never had, and no "assign" prompts.
+    for (const title of ["PHQ-9 (mood)", "GAD-7 (anxiety)", "Signs of mistrust self-check"]) {
+      await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toHaveCount(0);
+    }
+    await expect(page.locator("main")).not.toContainText("Assign");
 
     const checkIn = card(page, "Weekly trust check-in");
     await expect(checkIn).toHaveCount(1);
@@ -173,5 +173,33 @@ test.describe.serial("progress in the demo practice", () => {
     await expect(samPage.getByRole("heading", { level: 2, name: "Homework done each week", exact: true })).toBeVisible();
     await expect(samPage.locator("body")).not.toContainText(JORDAN.displayName);
     await expect(samPage.locator("body")).not.toContainText(AIKO.displayName);
+  });
+
+  test("Aiko's progress opens where her homework starts, charts every exercise she has once, and says nothing about the rest", async ({ page }) => {
+    const aikoId = await clientIdOf(AIKO.email);
+    await signInByApi(page.request, { email: DEMO_THERAPIST.email, password: DEMO_PASSWORD });
+    await page.goto(`/clients/${aikoId}/progress`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Progress");
+    // Her homework began four weeks ago: the default range is not twelve weeks of nothing.
+    await expect(page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "All time" })).toHaveAttribute("aria-current", "page");
+    for (const title of ["Grounding practice", "PHQ-9 (mood)", "Is this relationship safe for me?", "Adherence"]) {
+      await expect(page.getByRole("heading", { level: 2, name: title, exact: true }), `the “${title}” card`).toBeVisible();
+    }
+    for (const title of ["Weekly trust check-in", "Trigger log", "Micro-promises", "GAD-7 (anxiety)", "Signs of mistrust self-check"]) {
+      await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toHaveCount(0);
+    }
+    const main = page.locator("main");
+    await expect(main).not.toContainText("Assign");
+    await expect(main).not.toContainText("Nothing in this period");
+    // Straight lines between the real values, and a 0–10 scale ticked 0, 2, 4, 6, 8, 10.
+    const grounding = card(page, "Grounding practice");
+    await expect(grounding.locator("path.recharts-line-curve").first()).toBeVisible();
+    const path = await grounding.locator("path.recharts-line-curve").first().getAttribute("d");
+    expect(path, "a linear path has no curve commands").not.toMatch(/C/);
+    const firstChart = grounding.locator('div[role="img"]').first();
+    await expect(firstChart.locator(".recharts-cartesian-axis-tick-value").first()).toBeVisible();
+    // The x axis is labelled with dates; the whole numbers are the y axis.
+    const ticks = (await firstChart.locator(".recharts-cartesian-axis-tick-value").allTextContents()).filter((tick) => /^\d+$/.test(tick.trim()));
+    expect(ticks).toEqual(["0", "2", "4", "6", "8", "10"]);
   });
 });
