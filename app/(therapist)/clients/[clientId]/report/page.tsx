@@ -71,6 +71,8 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
           ) : null}
           <dt className="font-medium">Dates</dt>
           <dd>In the client’s time zone, {subject.timeZone.replaceAll("_", " ")}; weeks start on Monday</dd>
+          <dt className="hidden font-medium print:block">Figures</dt>
+          <dd className="hidden print:block">Week-by-week numbers behind each chart: this report on screen, or the CSV export</dd>
         </dl>
       </header>
       <ReportRangeControls basePath={`${base}/report`} preset={preset} custom={period.custom} input={input} error={error} />
