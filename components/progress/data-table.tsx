@@ -3,7 +3,8 @@ export type TableRow = { key: string; cells: React.ReactNode[] };
 /** A compact table of chart figures; the first column names the row. Scrolls sideways on a narrow phone. */
 export function DataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: TableRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200">
+    // Focusable and named, so a keyboard can scroll a table wider than the phone (axe: scrollable-region-focusable).
+    <div className="overflow-x-auto rounded-lg border border-stone-200" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="px-3 pt-2 text-left text-xs font-medium text-stone-600">{caption}</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">

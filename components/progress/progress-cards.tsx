@@ -7,6 +7,7 @@ import { periodPhrase, type ProgressCardProps } from "./card-props";
 import { CheckInCard } from "./check-in-card";
 import { CoupleCard } from "./couple-card";
 import { ExerciseMetricsCard } from "./exercise-metrics-card";
+import { showsItemCharts } from "./item-charts";
 import { MeasureCard } from "./measure-card";
 import { PromiseCard } from "./promise-card";
 import { SelfCheckCard } from "./self-check-card";
@@ -73,7 +74,7 @@ export async function ProgressCards({
         </Suspense>,
       );
     }
-    list.push(<ExerciseMetricsCard key={exercise.prefix} exercise={exercise} audience={props.audience} range={props.range} tableOpen={props.tableOpen} variant={props.variant} />);
+    if (showsItemCharts(exercise.special, props.audience)) list.push(<ExerciseMetricsCard key={exercise.prefix} exercise={exercise} audience={props.audience} range={props.range} tableOpen={props.tableOpen} variant={props.variant} />);
     return list;
   });
   const longer = props.range === "all" ? "" : client ? " A longer time range may show more." : " Choose a longer range to see earlier entries.";
