@@ -479,7 +479,7 @@ export const actions: ActionRow[] = [
 
   // Sharing with a partner: only the author, and never an entry about safety (the world's entry is one).
   action("lib/couples/actions.ts#setEntrySharingAction", {
-    expect: { ...every("refused"), anonymous: "redirect-sign-in", therapistA: "redirect-home", therapistB: "redirect-home" },
+    expect: { ...every("not-found"), clientA: "refused", anonymous: "redirect-sign-in", therapistA: "redirect-home", therapistB: "redirect-home" },
     call: (w) => ({ form: { submissionId: w.submissionId, share: "yes" } }),
     targets: (w) => [() => db.submission.findMany({ where: { id: w.submissionId }, select: { id: true, sharedWithPartnerAt: true } })],
   }),
