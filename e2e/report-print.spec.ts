@@ -94,8 +94,8 @@ test.describe.serial("the printed client report", () => {
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
     await openReport(page, "jordan@demo.trellis.test", `?from=${from}&to=${to}`);
-    await expect(page.getByLabel("From")).toHaveValue(from);
-    await expect(page.getByLabel("To")).toHaveValue(to);
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue(to);
     await page.emulateMedia({ media: "print" });
     const period = page.getByTestId("report-period");
     await expect(period).toBeVisible();
