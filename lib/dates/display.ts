@@ -44,13 +44,32 @@ function absoluteDay(day: LocalDate, today: LocalDate): string {
   );
 }
 
-/** A day: "today", "3 days ago", "in 2 days", "3 Dec", "3 Dec 2025". A Date is read in the viewer's zone; a LocalDate as it is. */
-export function formatDay(value: Date | LocalDate, options: DisplayOptions): string {
-  const day = calendarDay(value, options.timeZone);
-  if (!isLocalDate(day)) return day;
-  const today = todayIn(options.timeZone, options.now ?? new Date());
+/**
+ * A calendar day against a `today` the caller already has (the portal works
+ * out the client's today once per page): the same words and dates as formatDay.
+ */
+export function formatCalendarDay(day: LocalDate, today: LocalDate, options: Pick<DisplayOptions, "relative" | "capitalized"> = {}): string {
+  if (!isLocalDate(day) || !isLocalDate(today)) return day;
   const words = options.relative === false ? null : relativeWords(daysBetween(today, day));
   return capitalize(words ?? absoluteDay(day, today), options.capitalized);
+}
+
+/** A day: "today", "3 days ago", "in 2 days", "3 Dec", "3 Dec 2025". A Date is read in the viewer's zone; a LocalDate as it is. */
+export function formatDay(value: Date | LocalDate, options: DisplayOptions): string {
+  return formatCalendarDay(calendarDay(value, options.timeZone), todayIn(options.timeZone, options.now ?? new Date()), options);
+}
+
+function clockTime(value: Date, timeZone: string): string {
+  return dateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(value);
+}
+
+/**
+ * An instant whose time of day matters (a safety flag, a reply, a sign-in):
+ * formatDay's words or date and the viewer's clock, "yesterday, 21:30",
+ * "3 days ago, 14:00", "20 Nov, 12:33".
+ */
+export function formatMomentWithTime(value: Date, options: DisplayOptions): string {
+  return `${formatDay(value, options)}, ${clockTime(value, options.timeZone)}`;
 }
 
 /** An instant: "today, 08:05", "yesterday, 12:33", then as formatDay ("3 days ago", "20 Nov", "3 Dec 2025"). */
@@ -59,8 +78,7 @@ export function formatMoment(value: Date, options: DisplayOptions): string {
   const today = todayIn(options.timeZone, options.now ?? new Date());
   const offset = daysBetween(today, day);
   if (options.relative !== false && (offset === 0 || offset === -1)) {
-    const time = dateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: options.timeZone }).format(value);
-    return capitalize(`${offset === 0 ? "today" : "yesterday"}, ${time}`, options.capitalized);
+    return capitalize(`${offset === 0 ? "today" : "yesterday"}, ${clockTime(value, options.timeZone)}`, options.capitalized);
   }
   return formatDay(day, options);
 }
@@ -78,6 +96,5 @@ export function formatDayTitle(day: LocalDate): string {
 
 /** "Friday 4 December 2026, 12:33" in `timeZone`. */
 export function formatMomentTitle(value: Date, timeZone: string): string {
-  const time = dateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(value);
-  return `${formatDayTitle(todayIn(timeZone, value))}, ${time}`;
+  return `${formatDayTitle(todayIn(timeZone, value))}, ${clockTime(value, timeZone)}`;
 }

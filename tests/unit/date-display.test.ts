@@ -2,7 +2,7 @@
 // relative words for the last and next few days, "3 Dec" this year and
 // "3 Dec 2025" otherwise; never "2026-12-03".
 import { describe, expect, it } from "vitest";
-import { formatDay, formatDayTitle, formatMoment, formatMomentTitle } from "@/lib/dates/display";
+import { formatCalendarDay, formatDay, formatDayTitle, formatMoment, formatMomentTitle, formatMomentWithTime } from "@/lib/dates/display";
 
 const LONDON = "Europe/London";
 const TOKYO = "Asia/Tokyo";
@@ -59,6 +59,40 @@ describe("formatMoment", () => {
     expect(formatMoment(at("2026-12-01T12:33:00Z"), { timeZone: LONDON, now: NOW })).toBe("4 days ago");
     expect(formatMoment(at("2026-11-20T12:33:00Z"), { timeZone: LONDON, now: NOW })).toBe("20 Nov");
     expect(formatMoment(at("2025-12-03T12:33:00Z"), { timeZone: LONDON, now: NOW })).toBe("3 Dec 2025");
+  });
+});
+
+describe("formatMomentWithTime (where the time of day matters: flags, replies, notes, sign-ins)", () => {
+  it("keeps the viewer's clock time on every day", () => {
+    expect(formatMomentWithTime(at("2026-12-05T08:05:00Z"), { timeZone: LONDON, now: NOW })).toBe("today, 08:05");
+    expect(formatMomentWithTime(at("2026-12-04T21:30:00Z"), { timeZone: LONDON, now: NOW })).toBe("yesterday, 21:30");
+    expect(formatMomentWithTime(at("2026-12-02T14:00:00Z"), { timeZone: LONDON, now: NOW })).toBe("3 days ago, 14:00");
+    expect(formatMomentWithTime(at("2026-12-07T09:00:00Z"), { timeZone: LONDON, now: NOW })).toBe("in 2 days, 09:00");
+    expect(formatMomentWithTime(at("2026-11-20T12:33:00Z"), { timeZone: LONDON, now: NOW })).toBe("20 Nov, 12:33");
+    expect(formatMomentWithTime(at("2025-12-03T12:33:00Z"), { timeZone: LONDON, now: NOW })).toBe("3 Dec 2025, 12:33");
+  });
+
+  it("reads day and time in the viewer's zone, not the server's", () => {
+    // 23:50 UTC on the 4th: yesterday late evening in London, this morning in Tokyo.
+    expect(formatMomentWithTime(at("2026-12-04T23:50:00Z"), { timeZone: LONDON, now: NOW })).toBe("yesterday, 23:50");
+    expect(formatMomentWithTime(at("2026-12-04T23:50:00Z"), { timeZone: TOKYO, now: NOW })).toBe("today, 08:50");
+  });
+
+  it("can be absolute and capitalised", () => {
+    expect(formatMomentWithTime(at("2026-12-05T08:05:00Z"), { timeZone: LONDON, now: NOW, relative: false })).toBe("5 Dec, 08:05");
+    expect(formatMomentWithTime(at("2026-12-04T21:30:00Z"), { timeZone: LONDON, now: NOW, capitalized: true })).toBe("Yesterday, 21:30");
+  });
+});
+
+describe("formatCalendarDay (a calendar day against a today the caller already has, e.g. the portal's)", () => {
+  it("uses the same words and dates as formatDay", () => {
+    expect(formatCalendarDay("2026-12-05", "2026-12-05")).toBe("today");
+    expect(formatCalendarDay("2026-12-04", "2026-12-05", { capitalized: true })).toBe("Yesterday");
+    expect(formatCalendarDay("2026-12-08", "2026-12-05")).toBe("in 3 days");
+    expect(formatCalendarDay("2026-11-01", "2026-12-05")).toBe("1 Nov");
+    expect(formatCalendarDay("2027-01-02", "2026-12-05")).toBe("2 Jan 2027");
+    expect(formatCalendarDay("2026-12-05", "2026-12-05", { relative: false })).toBe("5 Dec");
+    expect(formatCalendarDay("garbage", "2026-12-05")).toBe("garbage");
   });
 });
 
