@@ -6,7 +6,8 @@
 import Link from "next/link";
 import { formatPercent } from "@/components/progress/format";
 import { cn } from "@/components/ui/cn";
-import { describeLocalDate } from "@/lib/dates/local-date";
+import { CalendarDayText, DayText } from "@/components/dates/date-text";
+import { formatMomentTitle, type DisplayOptions } from "@/lib/dates/display";
 import type { CaseloadEntry } from "@/lib/caseload/types";
 import { shortTime } from "@/lib/therapy-sessions/format";
 import { flagItemsOf } from "./flag-items";
@@ -33,7 +34,8 @@ function MobileLabel({ children }: { children: string }) {
 
 const cell = "sm:table-cell sm:px-3 sm:py-3 sm:align-top";
 
-function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTimeZone: string; clinicians?: CaseloadClinicians }) {
+function Row({ row, view, clinicians }: { row: CaseloadEntry; view: DisplayOptions; clinicians?: CaseloadClinicians }) {
+  const viewerTimeZone = view.timeZone;
   const urgent = row.attentionRank === 0;
   const readOnly = clinicians !== undefined && row.clinicianId !== clinicians.viewerId;
   return (
@@ -62,7 +64,7 @@ function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTi
       </th>
       <td role="cell" className={cn("col-span-2 sm:min-w-44", cell)}>
         <MobileLabel>Flags</MobileLabel>
-        <FlagList clientName={row.name} flags={flagItemsOf(row, viewerTimeZone)} readOnly={readOnly} />
+        <FlagList clientName={row.name} flags={flagItemsOf(row, view)} readOnly={readOnly} />
       </td>
       <td role="cell" className={cell}>
         <MobileLabel>Adherence (4 weeks)</MobileLabel>
@@ -77,16 +79,25 @@ function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTi
       </td>
       <td role="cell" className={cell}>
         <MobileLabel>Last activity</MobileLabel>
-        {row.lastActivityAt ? <time dateTime={row.lastActivityAt.toISOString()}>{activityText(row.daysSinceActivity)}</time> : "Never"}
+        {row.lastActivityAt ? (
+          <time dateTime={row.lastActivityAt.toISOString()} title={formatMomentTitle(row.lastActivityAt, viewerTimeZone)}>
+            {activityText(row.daysSinceActivity)}
+          </time>
+        ) : (
+          "Never"
+        )}
       </td>
       <td role="cell" className={cell}>
         <MobileLabel>Next due</MobileLabel>
         {row.nextDue ? (
           <>
             <span className="block">{row.nextDue.title}</span>
-            <time dateTime={row.nextDue.date} className="block text-xs text-stone-600">
-              {describeLocalDate(row.nextDue.date, row.today)}
-            </time>
+            {view.now ? (
+              <DayText value={row.nextDue.date} view={{ ...view, capitalized: true }} className="block text-xs text-stone-600" />
+            ) : (
+              // No server clock given: the client's today, worked out on the server with the row.
+              <CalendarDayText value={row.nextDue.date} today={row.today} capitalized className="block text-xs text-stone-600" />
+            )}
           </>
         ) : (
           <span className="text-stone-500">Nothing in the next month</span>
@@ -103,12 +114,20 @@ function Row({ row, viewerTimeZone, clinicians }: { row: CaseloadEntry; viewerTi
 export function CaseloadTable({
   rows,
   viewerTimeZone,
+  now,
   clinicians,
 }: {
   rows: CaseloadEntry[];
   viewerTimeZone: string;
+  /**
+   * The server's clock for this page: "today" and "yesterday" are worked out
+   * from it, so the browser's hydration renders the same words. Without it
+   * dates are shown as dates ("4 Dec, 21:30"), never the browser's own today.
+   */
+  now?: Date;
   clinicians?: CaseloadClinicians;
 }) {
+  const view: DisplayOptions = now ? { timeZone: viewerTimeZone, now } : { timeZone: viewerTimeZone, relative: false };
   return (
     <div className="rounded-xl border border-stone-200 bg-white sm:overflow-x-auto">
       <table role="table" className="block w-full text-left text-sm sm:table">
@@ -124,7 +143,7 @@ export function CaseloadTable({
         </thead>
         <tbody role="rowgroup" className="block divide-y divide-stone-200 sm:table-row-group">
           {rows.map((row) => (
-            <Row key={row.clientId} row={row} viewerTimeZone={viewerTimeZone} clinicians={clinicians} />
+            <Row key={row.clientId} row={row} view={view} clinicians={clinicians} />
           ))}
         </tbody>
       </table>

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/dates/format";
+import { formatMomentWithTime, type DisplayOptions } from "@/lib/dates/display";
 import type { CaseloadRow } from "@/lib/caseload/types";
 import type { AcknowledgeCaseloadFlagInput } from "@/lib/validations/caseload";
 
@@ -13,13 +13,17 @@ export type FlagItem = {
   flagId?: string;
 };
 
-/** The row's open flags, most urgent first (the order the ranking uses). */
-export function flagItemsOf(row: CaseloadRow, viewerTimeZone: string): FlagItem[] {
+/**
+ * The row's open flags, most urgent first (the order the ranking uses).
+ * `view` is the viewer's zone and the server's `now`: this runs in a client
+ * component, and a "today" of the browser's own could differ from the HTML.
+ */
+export function flagItemsOf(row: CaseloadRow, view: DisplayOptions): FlagItem[] {
   const items: FlagItem[] = row.safetyFlags.map((flag) => ({
     key: `safety-${flag.id}`,
     kind: "SAFETY",
     label: "Safety",
-    detail: `Answered a safety question as unsafe (${formatDateTime(flag.raisedAt, viewerTimeZone)}).`,
+    detail: `Answered a safety question as unsafe (${formatMomentWithTime(flag.raisedAt, view)}).`,
     urgent: true,
     clientId: row.clientId,
     flagId: flag.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/dates/format";
+import { formatMomentWithTime } from "@/lib/dates/display";
 import type { TherapistScope } from "@/lib/clients/scope";
 
 /** Unacknowledged safety flags on the caller's clients, newest first. */
@@ -17,11 +17,15 @@ export function listOpenSafetyFlags(scope: TherapistScope, clientId?: string) {
   });
 }
 
-/** Plain props for the flag list; the entry link only when the entry was submitted (drafts are the client's). */
-export function toFlagProps(flags: Awaited<ReturnType<typeof listOpenSafetyFlags>>, viewerTimeZone: string) {
+/**
+ * Plain props for the flag list; the entry link only when the entry was
+ * submitted (drafts are the client's). The time is finished text here, on
+ * the server, so the client component cannot render another "today".
+ */
+export function toFlagProps(flags: Awaited<ReturnType<typeof listOpenSafetyFlags>>, viewerTimeZone: string, now: Date = new Date()) {
   return flags.map((flag) => ({
     id: flag.id,
-    raisedAt: formatDateTime(flag.raisedAt, viewerTimeZone),
+    raisedAt: formatMomentWithTime(flag.raisedAt, { timeZone: viewerTimeZone, now }),
     submissionId: flag.submission?.status === "SUBMITTED" ? flag.submission.id : null,
     clientId: flag.client.id,
     clientName: flag.client.displayName,

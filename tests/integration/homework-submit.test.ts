@@ -450,6 +450,9 @@ describe("safety", () => {
     const props = toFlagProps(await listOpenSafetyFlags(therapist, client.clientId), ZONE);
     expect(props).toHaveLength(1);
     expect(props[0]).toMatchObject({ id: flag!.id, submissionId: submitted.submissionId, clientId: client.clientId, clientName: "Sam Safety" });
+    // The one date style, with the time of day (lib/dates/display formatMomentWithTime), in the viewer's zone.
+    const twoDaysLater = new Date(flag!.raisedAt.getTime() + 2 * 24 * 60 * 60 * 1000);
+    expect(toFlagProps(await listOpenSafetyFlags(therapist, client.clientId), ZONE, twoDaysLater)[0]!.raisedAt).toMatch(/^2 days ago, \d\d:\d\d$/);
     expect((await listOpenSafetyFlags(otherTherapist)).map((item) => item.id)).not.toContain(flag!.id);
 
     const denied = await rejection(acknowledgeSafetyFlag(otherTherapist, { flagId: flag!.id, note: "Not mine" }, NOW));
