@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import type { Identity } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates/format";
+import { MomentText } from "@/components/dates/date-text";
 import { listOpenSessions } from "@/lib/sessions/list-sessions";
 import { EndOtherSessionsForm, EndSessionForm } from "./session-forms";
 
@@ -8,6 +8,7 @@ import { EndOtherSessionsForm, EndSessionForm } from "./session-forms";
 export async function SessionsCard({ identity }: { identity: Identity }) {
   const sessions = await listOpenSessions(identity);
   const others = sessions.filter((session) => !session.current).length;
+  const view = { timeZone: identity.timeZone };
   return (
     <Card>
       <h2 className="mb-1 text-lg font-semibold">Where you’re signed in</h2>
@@ -27,8 +28,14 @@ export async function SessionsCard({ identity }: { identity: Identity }) {
               </p>
               <p className="text-sm text-stone-600 wrap-anywhere">
                 {session.address ? `${session.address} · ` : ""}
-                {session.current ? "Active now" : `Last seen ${formatDateTime(session.lastSeenAt, identity.timeZone)}`}
-                {" · "}signed in {formatDateTime(session.createdAt, identity.timeZone)}
+                {session.current ? (
+                  "Active now"
+                ) : (
+                  <>
+                    Last seen <MomentText value={session.lastSeenAt} view={view} withTime />
+                  </>
+                )}
+                {" · "}signed in <MomentText value={session.createdAt} view={view} withTime />
               </p>
             </div>
             {session.current ? null : <EndSessionForm handle={session.handle} device={session.device} />}

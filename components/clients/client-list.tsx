@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ClientListItem } from "@/lib/clients/list-clients";
-import { formatDate } from "@/lib/dates/format";
+import { formatDay } from "@/lib/dates/display";
 import { RenewInvitationButton } from "./renew-invitation-button";
 import { StatusBadge } from "./status-badge";
 
 function invitationNote(client: ClientListItem, timeZone: string) {
   if (client.status !== "INVITED") return undefined;
   if (!client.invitation) return "no open link";
-  return client.invitation.expired ? "link expired" : `link valid until ${formatDate(client.invitation.expiresAt, timeZone)}`;
+  // "link expires tomorrow", "link expires in 5 days", "link expires 20 Dec".
+  return client.invitation.expired ? "link expired" : `link expires ${formatDay(client.invitation.expiresAt, { timeZone })}`;
 }
 
 export function ClientList({ clients, viewerTimeZone }: { clients: ClientListItem[]; viewerTimeZone: string }) {

@@ -1,11 +1,35 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+import { DayText } from "@/components/dates/date-text";
 import { Button } from "@/components/ui/button";
 
-export function InvitationLink({ clientName, link, expiresAt }: { clientName: string; link: string; expiresAt: string }) {
+const noSubscription = () => () => {};
+
+/**
+ * The browser's zone once hydrated; on the server (and while hydrating) UTC,
+ * so the HTML and the first browser render agree and React then re-renders.
+ */
+function useBrowserTimeZone(): string {
+  return useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "UTC");
+}
+
+export function InvitationLink({
+  clientName,
+  link,
+  expiresAt,
+  timeZone,
+}: {
+  clientName: string;
+  link: string;
+  expiresAt: string;
+  /** The viewer's zone when the caller knows it; else the browser's. */
+  timeZone?: string;
+}) {
   const [copied, setCopied] = useState(false);
-  const expires = new Date(expiresAt).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+  const browserTimeZone = useBrowserTimeZone();
+  // The date itself ("12 Dec"): "until in 7 days" would not read.
+  const expires = <DayText value={new Date(expiresAt)} view={{ timeZone: timeZone ?? browserTimeZone, relative: false }} />;
 
   async function copy() {
     try {

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/dates/format";
+import { MomentText } from "@/components/dates/date-text";
 import type { Reply } from "@/lib/replies/list-replies";
 
 /**
@@ -23,7 +23,7 @@ export function ReplyList({
       {replies.map((reply) => (
         <li key={reply.id} className="rounded-lg bg-white p-3" data-testid="reply">
           <p className="text-sm font-medium text-stone-700">
-            {author} replied · {formatDateTime(reply.createdAt, timeZone)}
+            {author} replied · <MomentText value={reply.createdAt} view={{ timeZone }} withTime />
             {markNew && reply.readAt === null ? (
               <span className="ml-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">New reply</span>
             ) : null}

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/dates/format";
+import { MomentText } from "@/components/dates/date-text";
 import { listSupervisionNotes } from "@/lib/supervision-notes/list-notes";
 import type { StaffMember } from "@/lib/supervision-notes/access";
 import { SupervisionNoteForm } from "./supervision-note-form";
@@ -23,7 +23,7 @@ export async function SupervisionNotesCard({ viewer, clientId }: { viewer: Staff
           {notes.notes.map((note) => (
             <li key={note.id} className="rounded-lg bg-stone-50 p-3">
               <p className="text-sm font-medium text-stone-700">
-                {note.authorName} · {formatDateTime(note.createdAt, viewer.timeZone)}
+                {note.authorName} · <MomentText value={note.createdAt} view={{ timeZone: viewer.timeZone }} withTime />
               </p>
               <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{note.body}</p>
             </li>
