@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/practice/access";
-import { formatDateTime } from "@/lib/dates/format";
+import { MomentText } from "@/components/dates/date-text";
+import { formatMomentWithTime } from "@/lib/dates/display";
 import { getEnv } from "@/lib/env";
 import { listOutbox, OUTBOX_PAGE_SIZE, type OutboxItem } from "@/lib/mail/list-outbox";
 
@@ -8,12 +9,12 @@ export const metadata: Metadata = { title: "Outbox" };
 
 function deliveryNote(message: OutboxItem, smtpConfigured: boolean, timeZone: string) {
   if (message.status === "SENT") {
-    return { text: `Sent${message.sentAt ? ` ${formatDateTime(message.sentAt, timeZone)}` : ""}`, className: "text-brand-800" };
+    return { text: `Sent${message.sentAt ? ` ${formatMomentWithTime(message.sentAt, { timeZone })}` : ""}`, className: "text-brand-800" };
   }
   if (message.status === "FAILED") return { text: `Failed: ${message.error ?? "the mail server refused it"}`, className: "text-red-700" };
   if (message.error) {
     return {
-      text: `Queued; will try again ${formatDateTime(message.nextAttemptAt, timeZone)} (last attempt: ${message.error})`,
+      text: `Queued; will try again ${formatMomentWithTime(message.nextAttemptAt, { timeZone })} (last attempt: ${message.error})`,
       className: "text-amber-800",
     };
   }
@@ -46,9 +47,7 @@ export default async function OutboxPage() {
               <li key={message.id} className="space-y-1 p-4" data-testid="outbox-row">
                 <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
                   <p className="font-semibold break-words text-stone-900">{message.subject}</p>
-                  <time dateTime={message.createdAt.toISOString()} className="shrink-0 text-sm text-stone-500">
-                    {formatDateTime(message.createdAt, therapist.timeZone)}
-                  </time>
+                  <MomentText value={message.createdAt} view={{ timeZone: therapist.timeZone }} withTime className="shrink-0 text-sm text-stone-500" />
                 </div>
                 <p className="text-sm break-all text-stone-600">To {message.toAddress}</p>
                 <p className={`text-sm font-medium break-words ${note.className}`} data-testid="outbox-status">

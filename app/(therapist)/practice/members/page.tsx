@@ -4,7 +4,8 @@ import { InviteMemberForm } from "@/components/practice/invite-member-form";
 import { DeactivateMemberForm, InvitationButtons, SuperviseesForm } from "@/components/practice/member-forms";
 import { PracticeNav } from "@/components/practice/practice-nav";
 import { Card } from "@/components/ui/card";
-import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { MomentText } from "@/components/dates/date-text";
+import { formatDay, formatMomentWithTime } from "@/lib/dates/display";
 import { listMembers, type Member } from "@/lib/practice/members/list-members";
 import { ownerScope } from "@/lib/practice/members/owner";
 import { requireOwnerPage } from "@/lib/practice/require-owner";
@@ -68,8 +69,8 @@ export default async function MembersPage() {
                 <p className="text-sm break-all text-stone-600">{invitation.email}</p>
                 <p className="text-sm text-stone-600">
                   {invitation.expired
-                    ? `The link expired on ${formatDate(invitation.expiresAt, owner.timeZone)}: re-send to make a new one.`
-                    : `Sent ${formatDate(invitation.createdAt, owner.timeZone)}; the link works until ${formatDateTime(invitation.expiresAt, owner.timeZone)}.`}
+                    ? `The link expired ${formatDay(invitation.expiresAt, { timeZone: owner.timeZone })}: re-send to make a new one.`
+                    : `Sent ${formatDay(invitation.createdAt, { timeZone: owner.timeZone })}; the link works until ${formatMomentWithTime(invitation.expiresAt, { timeZone: owner.timeZone, relative: false })}.`}
                 </p>
                 <InvitationButtons invitationId={invitation.id} email={invitation.email} />
               </li>
@@ -104,7 +105,7 @@ export default async function MembersPage() {
           </div>
           <div>
             <dt className="inline text-stone-600">Last active: </dt>
-            <dd className="inline">{member.lastActiveAt ? formatDateTime(member.lastActiveAt, owner.timeZone) : "never signed in"}</dd>
+            <dd className="inline">{member.lastActiveAt ? <MomentText value={member.lastActiveAt} view={{ timeZone: owner.timeZone }} withTime /> : "never signed in"}</dd>
           </div>
           {member.practiceRole === "SUPERVISOR" ? (
             <div>

@@ -5,8 +5,8 @@ import { PrintButton } from "@/components/progress/print-button";
 import { SessionNoteForm } from "@/components/therapy-sessions/session-note-form";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/dates/format";
-import { describeLocalDate } from "@/lib/dates/local-date";
+import { DayText, MomentText } from "@/components/dates/date-text";
+import { formatDay, formatMomentWithTime } from "@/lib/dates/display";
 import { clientReadScope } from "@/lib/practice/access";
 import { requireIdParams } from "@/lib/not-found-page";
 import { sessionWhen } from "@/lib/therapy-sessions/format";
@@ -29,11 +29,12 @@ export default async function SessionPrepPage({ params }: PageProps<"/clients/[c
   await recordView(therapist, { ...view, clientId });
 
   const zone = therapist.timeZone;
+  const dates = { timeZone: zone };
   const { span, entries, adherence, triggers, promises, checkIns, flags, replies } = prep;
   const unreviewed = entries.filter((entry) => !entry.reviewed).length;
   const openFlags = flags.filter((flag) => flag.acknowledgedAt === null).length;
   const spanText = span.previousSessionAt
-    ? `Since the last session on ${formatDate(span.previousSessionAt, zone)}`
+    ? `Since the last session on ${formatDay(span.previousSessionAt, { ...dates, relative: false })}`
     : "The last 14 days (no earlier session recorded)";
 
   return (
@@ -53,7 +54,7 @@ export default async function SessionPrepPage({ params }: PageProps<"/clients/[c
           {prep.session.cancelledAt ? " (cancelled)" : ""}.
         </p>
         <p className="text-sm text-stone-600">
-          {spanText}, up to {formatDateTime(span.to, zone)}. Times in your zone, {zone.replaceAll("_", " ")}.
+          {spanText}, up to <MomentText value={span.to} view={dates} withTime />. Times in your zone, {zone.replaceAll("_", " ")}.
         </p>
       </header>
 
@@ -95,7 +96,7 @@ export default async function SessionPrepPage({ params }: PageProps<"/clients/[c
                 <Link href={`/review/${entry.id}`} className="font-medium text-brand-700 underline underline-offset-2">
                   {entry.title}
                 </Link>{" "}
-                · {describeLocalDate(entry.dueOn)}
+                · <DayText value={entry.dueOn} view={dates} />
                 {entry.reviewed ? "" : " · not reviewed"}
                 {entry.safetyConcern ? " · safety concern" : ""}
               </li>
@@ -129,9 +130,9 @@ export default async function SessionPrepPage({ params }: PageProps<"/clients/[c
           <ul className="space-y-0.5 text-sm">
             {flags.map((flag) => (
               <li key={flag.id}>
-                Raised {formatDateTime(flag.raisedAt, zone)}:{" "}
+                Raised <MomentText value={flag.raisedAt} view={dates} withTime />:{" "}
                 {flag.acknowledgedAt
-                  ? `acknowledged ${formatDateTime(flag.acknowledgedAt, zone)}${flag.acknowledgedBy ? ` by ${flag.acknowledgedBy}` : ""}.`
+                  ? `acknowledged ${formatMomentWithTime(flag.acknowledgedAt, dates)}${flag.acknowledgedBy ? ` by ${flag.acknowledgedBy}` : ""}.`
                   : "still open."}
               </li>
             ))}
@@ -154,7 +155,7 @@ export default async function SessionPrepPage({ params }: PageProps<"/clients/[c
                   <Link href={`/review/${reply.submissionId}`} className="text-brand-700 underline underline-offset-2">
                     {reply.entryTitle}
                   </Link>
-                  , {formatDateTime(reply.createdAt, zone)}:
+                  , <MomentText value={reply.createdAt} view={dates} withTime />:
                 </p>
                 <p className="whitespace-pre-line">{reply.body}</p>
               </li>
