@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { listSharedEntriesOfClient } from "@/lib/couples/shared-entries";
-import { formatDate } from "@/lib/dates/format";
+import { DayText } from "@/components/dates/date-text";
 
 /**
  * For the clinician: the entries this client shares with their partner now
@@ -21,7 +21,9 @@ export async function SharedWithPartnerList({ scope, clientId, timeZone }: { sco
               <Link href={`/review/${entry.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                 {entry.title}
               </Link>{" "}
-              <span className="text-stone-700">· shared {formatDate(entry.sharedAt, timeZone)}</span>
+              <span className="text-stone-700">
+                · shared <DayText value={entry.sharedAt} view={{ timeZone }} />
+              </span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { describeLocalDate, type LocalDate } from "@/lib/dates/local-date";
+import { CalendarDayText } from "@/components/dates/date-text";
+import type { LocalDate } from "@/lib/dates/local-date";
 import type { DoneItem } from "@/lib/homework/portal-overview";
 
 export function DoneList({ items, today }: { items: DoneItem[]; today: LocalDate }) {
@@ -15,7 +16,7 @@ export function DoneList({ items, today }: { items: DoneItem[]; today: LocalDate
             <Link href={`/portal/entries/${item.submissionId}`} className="flex items-center justify-between gap-3 p-4 hover:bg-stone-50" data-testid="homework-done">
               <span className="min-w-0">
                 <span className="block font-medium text-stone-900">{item.title}</span>
-                <span className="text-sm text-stone-600">{describeLocalDate(item.dueOn, today)}</span>
+                <CalendarDayText value={item.dueOn} today={today} capitalized className="text-sm text-stone-600" />
               </span>
               {item.unreadFeedback ? (
                 <span className="shrink-0 rounded-full bg-brand-700 px-2.5 py-0.5 text-xs font-semibold text-white">New feedback</span>

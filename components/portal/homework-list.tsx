@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { startLogEntryAction } from "@/lib/homework/actions";
-import { describeLocalDate, type LocalDate } from "@/lib/dates/local-date";
+import { formatCalendarDay } from "@/lib/dates/display";
+import type { LocalDate } from "@/lib/dates/local-date";
 import type { HomeworkItem } from "@/lib/homework/portal-overview";
 import { buttonClasses } from "@/components/ui/button";
 
 function ItemCard({ item, today, kind }: { item: HomeworkItem; today: LocalDate; kind: "today" | "overdue" | "upcoming" }) {
+  // The client's own calendar: "Opens tomorrow", "Was due 3 days ago", "Due 12 Dec".
+  const day = (date: LocalDate) => formatCalendarDay(date, today);
   const when =
     kind === "upcoming"
-      ? `Opens ${describeLocalDate(item.opensOn ?? item.dueOn, today, false)}`
+      ? `Opens ${day(item.opensOn ?? item.dueOn)}`
       : kind === "overdue"
-        ? `Was due ${describeLocalDate(item.dueOn, today, false)}`
+        ? `Was due ${day(item.dueOn)}`
         : item.dueOn !== today
-          ? `Due ${describeLocalDate(item.dueOn, today, false)}`
+          ? `Due ${day(item.dueOn)}`
           : null;
   return (
     <li className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" data-testid={`homework-${kind}`}>

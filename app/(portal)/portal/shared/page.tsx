@@ -4,8 +4,8 @@ import { Card } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/session";
 import { clientScope } from "@/lib/homework/client-scope";
 import { listEntriesSharedWithMe } from "@/lib/couples/shared-entries";
-import { describeLocalDate, todayIn } from "@/lib/dates/local-date";
-import { formatDate } from "@/lib/dates/format";
+import { CalendarDayText, DayText } from "@/components/dates/date-text";
+import { todayIn } from "@/lib/dates/local-date";
 
 export const metadata: Metadata = { title: "Shared with you" };
 
@@ -39,7 +39,8 @@ export default async function SharedWithMePage() {
               >
                 <span className="block font-semibold text-stone-900">{entry.title}</span>
                 <span className="block text-sm text-stone-700">
-                  {describeLocalDate(entry.dueOn, today)} · shared {formatDate(entry.sharedAt, identity.timeZone)}
+                  <CalendarDayText value={entry.dueOn} today={today} capitalized /> · shared{" "}
+                  <DayText value={entry.sharedAt} view={{ timeZone: identity.timeZone }} />
                 </span>
               </Link>
             </li>

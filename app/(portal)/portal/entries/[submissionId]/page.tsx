@@ -5,8 +5,8 @@ import { CrisisPanel } from "@/components/portal/crisis-panel";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { requireClient } from "@/lib/auth/session";
-import { describeLocalDate, todayIn } from "@/lib/dates/local-date";
-import { formatDateTime } from "@/lib/dates/format";
+import { CalendarDayText, MomentText } from "@/components/dates/date-text";
+import { todayIn } from "@/lib/dates/local-date";
 import { orNotFound } from "@/lib/not-found-page";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getOwnSubmission } from "@/lib/homework/get-own-submission";
@@ -39,7 +39,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
       {query.submitted ? <FormAlert tone="success" message={`Sent to ${entry.therapistName}. Thank you for doing this.`} /> : null}
       {crisis ? <CrisisPanel resources={crisis} /> : null}
       <header>
-        <p className="text-sm font-medium uppercase tracking-wide text-stone-500">{describeLocalDate(entry.dueOn, todayIn(identity.timeZone))}</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-stone-500"><CalendarDayText value={entry.dueOn} today={todayIn(identity.timeZone)} capitalized /></p>
         <h1 className="text-2xl font-semibold tracking-tight">{entry.version.title}</h1>
       </header>
       <Card>
@@ -64,7 +64,7 @@ export default async function SubmittedEntryPage({ params, searchParams }: PageP
             <div key={item.id} className="rounded-xl border border-brand-200 bg-brand-50 p-4" data-testid="feedback">
               <p className="whitespace-pre-wrap text-base text-stone-900 wrap-anywhere">{item.body}</p>
               <p className="mt-2 text-sm text-stone-600">
-                {item.authorName} · {formatDateTime(item.createdAt, identity.timeZone)}
+                {item.authorName} · <MomentText value={item.createdAt} view={{ timeZone: identity.timeZone }} withTime />
               </p>
               <ReplyList replies={replies[item.id]} author="You" timeZone={identity.timeZone} />
               <ReplyForm feedbackId={item.id} therapistName={entry.therapistName} />

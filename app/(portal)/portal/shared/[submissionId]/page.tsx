@@ -5,8 +5,8 @@ import { Card } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/session";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getEntrySharedWithMe } from "@/lib/couples/shared-entries";
-import { describeLocalDate, todayIn } from "@/lib/dates/local-date";
-import { formatDate } from "@/lib/dates/format";
+import { CalendarDayText, DayText } from "@/components/dates/date-text";
+import { todayIn } from "@/lib/dates/local-date";
 import { orNotFound } from "@/lib/not-found-page";
 
 export const metadata: Metadata = { title: "A shared entry" };
@@ -23,10 +23,12 @@ export default async function SharedEntryPage({ params }: PageProps<"/portal/sha
       </Link>
       <header>
         <p className="text-sm font-medium uppercase tracking-wide text-stone-600">
-          {entry.partnerName} · {describeLocalDate(entry.dueOn, todayIn(identity.timeZone))}
+          {entry.partnerName} · <CalendarDayText value={entry.dueOn} today={todayIn(identity.timeZone)} capitalized />
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{entry.version.title}</h1>
-        <p className="mt-1 text-sm text-stone-700">Shared with you on {formatDate(entry.sharedAt, identity.timeZone)}.</p>
+        <p className="mt-1 text-sm text-stone-700">
+          Shared with you <DayText value={entry.sharedAt} view={{ timeZone: identity.timeZone }} />.
+        </p>
       </header>
       <Card>
         <AnswerList fields={entry.version.fields} answers={entry.answers} privateKeys={[]} viewer="client" />

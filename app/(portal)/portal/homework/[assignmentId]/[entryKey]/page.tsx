@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { EntryForm } from "@/components/portal/entry-form";
 import { requireClient } from "@/lib/auth/session";
-import { describeLocalDate } from "@/lib/dates/local-date";
+import { CalendarDayText } from "@/components/dates/date-text";
 import { orNotFound } from "@/lib/not-found-page";
 import { clientScope } from "@/lib/homework/client-scope";
 import { getEntryForClient } from "@/lib/homework/get-entry";
@@ -26,7 +26,7 @@ export default async function EntryPage({ params }: PageProps<"/portal/homework/
       </Link>
       <header className="space-y-2">
         <p className="text-sm font-medium uppercase tracking-wide text-stone-500">
-          {describeLocalDate(entry.dueOn, entry.assignment.today)} · about {version.estimatedMinutes} min
+          <CalendarDayText value={entry.dueOn} today={entry.assignment.today} capitalized /> · about {version.estimatedMinutes} min
         </p>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{version.title}</h1>
         <p className="text-lg leading-relaxed text-stone-700">{version.purpose}</p>
