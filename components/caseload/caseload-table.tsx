@@ -122,7 +122,8 @@ export function CaseloadTable({
   /**
    * The server's clock for this page: "today" and "yesterday" are worked out
    * from it, so the browser's hydration renders the same words. Without it
-   * dates are shown as dates ("4 Dec, 21:30"), never the browser's own today.
+   * flag times are dates ("4 Dec, 21:30") and Next due counts from the
+   * client's today (computed with the row); never the browser's own today.
    */
   now?: Date;
   clinicians?: CaseloadClinicians;
