@@ -80,10 +80,10 @@ test.describe.serial("the printed client report", () => {
     await page.emulateMedia({ media: "print" });
     const flags = page.getByRole("region", { name: "Open safety flags" });
     await expect(flags).toBeVisible();
-    await expect(flags.getByRole("listitem")).toHaveCount(1);
-    await expect(flags.getByRole("listitem")).toContainText(FLAG_QUESTION);
-    await expect(flags.getByRole("listitem")).toContainText("Partly");
-    await expect(flags.getByRole("listitem").locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+    // The seeded flag (other specs may raise more for Aiko on the same demo data).
+    const seeded = flags.getByRole("listitem").filter({ hasText: FLAG_QUESTION }).first();
+    await expect(seeded).toContainText("Partly");
+    await expect(seeded.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
     // Jordan has no open flag: the section says so in one line instead of an empty card.
     await page.emulateMedia({ media: "screen" });
     await openReport(page, "jordan@demo.trellis.test");
