@@ -24,7 +24,8 @@ test.describe.serial("sharing one entry with a partner", () => {
       where: { client: { email: SAM.email }, templateVersion: { title: { contains: "apology", mode: "insensitive" } } },
       select: { id: true, sharedWithPartnerAt: true, templateVersion: { select: { title: true } } },
     });
-    expect(apology.sharedWithPartnerAt).not.toBeNull();
+    // The seed shares it (tests/integration/demo-practice.test.ts); a run stopped half-way may have left it withdrawn.
+    if (!apology.sharedWithPartnerAt) await db.submission.update({ where: { id: apology.id }, data: { sharedWithPartnerAt: new Date() } });
 
     const phone = () => browser.newContext({ viewport: PHONE, baseURL, hasTouch: true, isMobile: true });
     const jordanContext = await phone();

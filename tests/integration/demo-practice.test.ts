@@ -36,6 +36,14 @@ describe("the demo practice", () => {
     expect(sam.partnerId).toBe(jordan.id);
   });
 
+  it("has one entry shared between the couple: Sam's apology, which Jordan can read", async () => {
+    const shared = await db.submission.findMany({
+      where: { client: { email: { in: ["jordan@demo.trellis.test", "sam@demo.trellis.test"] } }, sharedWithPartnerAt: { not: null } },
+      select: { id: true, client: { select: { email: true } }, templateVersion: { select: { title: true } } },
+    });
+    expect(shared.map((row) => [row.client.email, row.templateVersion.title])).toEqual([["sam@demo.trellis.test", "Sincere apology planner"]]);
+  });
+
   it("has a supervisor who supervises the second clinician", async () => {
     const supervisor = await userOf(DEMO_SUPERVISOR.email);
     const clinician = await userOf(DEMO_CLINICIAN.email);
