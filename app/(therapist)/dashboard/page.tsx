@@ -74,7 +74,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </p>
           ) : (
             <>
-              <CaseloadTable rows={shown.rows.map((row) => ({ ...row, session: sessions.get(row.clientId) ?? null }))} viewerTimeZone={therapist.timeZone} clinicians={clinicians} />
+              <CaseloadTable rows={shown.rows.map((row) => ({ ...row, session: sessions.get(row.clientId) ?? null }))} viewerTimeZone={therapist.timeZone} clinicians={clinicians} now={new Date()} />
               <CaseloadPager page={shown.page} pageCount={shown.pageCount} first={shown.first} last={shown.last} total={shown.total} query={q} clinician={filter?.chosen} />
             </>
           )}
