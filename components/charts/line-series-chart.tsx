@@ -44,7 +44,8 @@ export function LineSeriesChart({
     <div>
       <ChartFrame label={label} height={height}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
+          {/* Labels with a unit ("100%") are wider: a negative left margin would cut their first digit off. */}
+          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: unit ? 0 : -16 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e7e5e4" vertical={false} />
             <XAxis
               dataKey={xKey}
