@@ -92,6 +92,9 @@ const CLIENT_PAGES: [string, Resolve][] = [
   ["My progress", fixed("/portal/progress")],
   ["account", fixed("/portal/account")],
   ["an entry", (page) => firstLink(page, "/portal", 'a[href^="/portal/entries/"]')],
+  // Jordan's partner Sam shares an entry with him in the demo. (The shared entry itself is the same answer view as
+  // "an entry"; e2e/couples-sharing.spec.ts withdraws it for a moment, so it is not opened from here.)
+  ["shared with you", fixed("/portal/shared")],
 ];
 
 const SIGNED_OUT_PAGES: [string, Resolve][] = [
