@@ -3,9 +3,8 @@
 // otherwise), a value the client kept private never reaches the therapist's,
 // only assigned exercises appear, and the page's data takes the same number
 // of SQL statements whether the client has one template or eight.
-import pg from "pg";
 import { renderToString } from "react-dom/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ExerciseMetricsCard } from "@/components/progress/exercise-metrics-card";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { db } from "@/lib/db";
@@ -16,6 +15,7 @@ import { clientViewer, therapistViewer } from "@/lib/progress/viewer";
 import { createCustomTemplate } from "@/lib/templates/save-template";
 import { assign, assignBuiltIn, createClientIn, rejection } from "@/tests/support/homework-fixtures";
 import { createTherapist } from "@/tests/support/integration-fixtures";
+import { statementsOf } from "@/tests/support/statement-count";
 
 const ZONE = "Europe/London";
 const NOW = new Date();
@@ -141,26 +141,6 @@ describe("who may see it", () => {
 });
 
 describe("statement count", () => {
-  const original = pg.Client.prototype.query;
-  afterEach(() => {
-    pg.Client.prototype.query = original;
-  });
-
-  async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-    const statements: string[] = [];
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [query] = args;
-      statements.push(typeof query === "string" ? query : String((query as { text?: string }).text));
-      return (original as (...inner: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await run();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    return statements;
-  }
-
   async function clientWith(templates: number) {
     const client = await createClientIn(therapist, ZONE, `Client with ${templates}`);
     for (let index = 0; index < templates; index += 1) {

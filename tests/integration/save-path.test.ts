@@ -3,7 +3,7 @@
 // is authenticated, origin-checked, validated and versioned like any save.
 import pg from "pg";
 import { encode } from "next-auth/jwt";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveDraftAction } from "@/lib/homework/actions";
 import { POST } from "@/app/api/drafts/route";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -15,6 +15,7 @@ import type { TherapistScope } from "@/lib/clients/scope";
 import { db } from "@/lib/db";
 import { createAuthSession } from "@/lib/sessions/create-session";
 import { createTherapist } from "@/tests/support/integration-fixtures";
+import { statementsOf } from "@/tests/support/statement-count";
 import { assignBuiltIn, createClientIn } from "@/tests/support/homework-fixtures";
 
 const COOKIE = "authjs.session-token";
@@ -72,33 +73,6 @@ async function signedInClient() {
 }
 
 describe("statement count", () => {
-  const original = pg.Client.prototype.query;
-  afterEach(() => {
-    pg.Client.prototype.query = original;
-  });
-
-  /**
-   * Every statement PostgreSQL receives from this process while `run` runs.
-   * Prisma's pg adapter sends each query through a pg Client (Pool#query
-   * checks one out and calls Client#query; a transaction calls it for BEGIN,
-   * each statement and COMMIT), so wrapping Client#query sees every round
-   * trip, transaction control included, without a database extension.
-   */
-  async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-    const statements: string[] = [];
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [query] = args;
-      statements.push(typeof query === "string" ? query : String((query as { text?: string }).text));
-      return (original as (...inner: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await run();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    return statements;
-  }
-
   it("an autosave (first save, later save) takes at most 3 statements", async () => {
     const client = await signedInClient();
     const payload = (promise: string, baseVersion: number) => ({
