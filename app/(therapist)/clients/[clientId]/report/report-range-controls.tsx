@@ -1,7 +1,6 @@
-import Link from "next/link";
+import { RangeSelector } from "@/components/progress/range-selector";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { PROGRESS_RANGES, RANGE_LABELS, type ProgressRange } from "@/lib/progress/range";
+import type { ProgressRange } from "@/lib/progress/range";
 
 /**
  * Choosing the report's period: the progress page's presets, or a start and
@@ -24,28 +23,7 @@ export function ReportRangeControls({
   const described = (field: "from" | "to") => (error?.field === field ? "report-range-error" : undefined);
   return (
     <div className="flex flex-wrap items-end gap-x-6 gap-y-3 print:hidden">
-      {/* Like the progress page's selector, but with no preset marked while dates are chosen. */}
-      <nav aria-label="Time range">
-        <ul className="inline-flex rounded-lg border border-stone-300 bg-white p-0.5">
-          {PROGRESS_RANGES.map((range) => {
-            const current = !custom && range === preset;
-            return (
-              <li key={range}>
-                <Link
-                  href={`${basePath}?range=${range}`}
-                  aria-current={current ? "page" : undefined}
-                  className={cn(
-                    "inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium",
-                    current ? "bg-brand-700 text-white" : "text-stone-700 hover:bg-stone-100",
-                  )}
-                >
-                  {RANGE_LABELS[range]}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <RangeSelector basePath={basePath} current={custom ? null : preset} />
       <form method="get" action={basePath} className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="report-from" className="block text-sm font-medium text-stone-700">
