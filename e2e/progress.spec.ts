@@ -202,4 +202,67 @@ test.describe.serial("progress in the demo practice", () => {
     const ticks = (await firstChart.locator(".recharts-cartesian-axis-tick-value").allTextContents()).filter((tick) => /^\d+$/.test(tick.trim()));
     expect(ticks).toEqual(["0", "2", "4", "6", "8", "10"]);
   });
+
+  test("My progress on a phone is drawn by the server: charts without the app's scripts, period labels that never overlap", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 } });
+    try {
+      const page = await context.newPage();
+      // No script file loads (React's inline streaming snippets still run): whatever is drawn, the server drew.
+      const blocked: string[] = [];
+      await page.route(/\/_next\/static\/.*\.js(\?.*)?$/, async (route) => {
+        blocked.push(route.request().url());
+        await route.abort();
+      });
+      await signInByApi(page.request, JORDAN);
+      await page.goto("/portal/progress");
+      await expect(page.getByRole("heading", { level: 2, name: "Homework done each week", exact: true })).toBeVisible();
+      const charts = page.locator('main div[role="img"]');
+      expect(await charts.count(), "every card's chart is in the HTML").toBeGreaterThanOrEqual(3);
+      expect(await page.locator("main g[data-series] line").count(), "the check-in's lines are drawn").toBeGreaterThan(0);
+      for (const chart of await charts.all()) {
+        const name = await chart.getAttribute("aria-label");
+        const plot = chart.locator("svg[data-plot]");
+        await expect(plot, `${name}: a plot`).toBeVisible();
+        const plotBox = (await plot.boundingBox())!;
+        expect(plotBox.width, `${name}: the plot uses the phone's width`).toBeGreaterThan(200);
+        const labels = await plot.locator("text[data-period]").evaluateAll((texts) =>
+          texts
+            .filter((text) => getComputedStyle(text).display !== "none")
+            .map((text) => {
+              const box = text.getBoundingClientRect();
+              return { left: box.left, right: box.right };
+            }),
+        );
+        expect(labels.length, `${name}: some period labels show`).toBeGreaterThan(0);
+        // Lines are straight segments (never a curved path), each starting and ending on a marker the reader can see.
+        expect(await chart.locator("g[data-series] path").count(), `${name}: lines are <line> segments`).toBe(0);
+        const pathData = await chart.locator("path").evaluateAll((paths) => paths.map((path) => path.getAttribute("d") ?? ""));
+        expect(pathData.filter((d) => /[CcSsQqTtAa]/.test(d)), `${name}: no curves anywhere (bar patterns are straight strokes)`).toEqual([]);
+        const ends = await chart.locator("g[data-series] line").evaluateAll((lines) =>
+          lines.map((line) => {
+            const box = line.getBoundingClientRect();
+            return { left: box.left, right: box.right };
+          }),
+        );
+        const markers = await chart.locator("svg[data-point]").evaluateAll((points) =>
+          points.map((point) => {
+            const box = point.lastElementChild!.getBoundingClientRect();
+            return (box.left + box.right) / 2;
+          }),
+        );
+        for (const end of ends) {
+          expect(markers.some((centre) => Math.abs(centre - end.left) < 3), `${name}: a segment starts at a marker`).toBe(true);
+          expect(markers.some((centre) => Math.abs(centre - end.right) < 3), `${name}: a segment ends at a marker`).toBe(true);
+        }
+        for (let index = 1; index < labels.length; index += 1) {
+          expect(labels[index]!.left, `${name}: label ${index} clears the one before`).toBeGreaterThan(labels[index - 1]!.right);
+        }
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, "no sideways scrolling").toBeLessThanOrEqual(0);
+      expect(blocked.length, "the page did ask for its scripts (so blocking them meant something)").toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,20 +1,19 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, periodLabel } from "@/components/progress/format";
-import { ChartFrame } from "./chart-frame";
-import { SeriesMarker, styleAt } from "./series-marker";
+import { periodLabel } from "@/components/progress/format";
+import { SeriesLine } from "./line-series-chart";
+import { PlotFrame } from "./plot-frame";
+import { yPixel } from "./plot-geometry";
+import { styleAt } from "./series-marker";
 
 export type Band = { from: number; to: number; label: string };
 
 // Light to darker greys: the bands are ordered by their labels and shade,
 // never by hue alone.
-const BAND_FILLS = ["#fafaf9", "#f5f5f4", "#e7e5e4", "#d6d3d1", "#c4c0bc"];
+export const BAND_FILLS = ["#fafaf9", "#f5f5f4", "#e7e5e4", "#d6d3d1", "#c4c0bc"];
 
 /**
  * A questionnaire total over time with its published severity bands shaded
- * and labelled behind the line. Bands meet half-way between whole scores, so
- * a total of 10 sits clearly inside "10–14".
+ * and labelled behind the line, drawn on the server as plain SVG. Bands meet
+ * half-way between whole scores, so a total of 10 sits clearly inside "10–14".
  */
 export function BandLineChart({
   data,
@@ -31,41 +30,39 @@ export function BandLineChart({
   seriesLabel: string;
   height?: number;
 }) {
-  const style = styleAt(0);
+  const axis = { domain: [0, max] as [number, number], ticks: Array.from({ length: Math.floor(max / 5) + 1 }, (_, index) => index * 5) };
   return (
-    <ChartFrame label={label} height={height}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
-          {bands.map((band, index) => (
-            <ReferenceArea
-              key={band.label}
-              y1={Math.max(0, band.from - 0.5)}
-              y2={Math.min(max, band.to + 0.5)}
-              fill={BAND_FILLS[index] ?? "#e7e5e4"}
-              fillOpacity={1}
-              ifOverflow="hidden"
-              label={{ value: `${band.label} ${band.from}–${band.to}`, position: "insideTopRight", fontSize: 11, fill: "#44403c" }}
-            />
-          ))}
-          <CartesianGrid stroke="#d6d3d1" strokeOpacity={0.5} vertical={false} />
-          <XAxis dataKey="date" tickFormatter={(value: string) => periodLabel("date", value, true)} tick={{ fontSize: 12, fill: "#44403c" }} minTickGap={16} />
-          <YAxis domain={[0, max]} ticks={Array.from({ length: Math.floor(max / 5) + 1 }, (_, index) => index * 5)}
-            interval={0} tick={{ fontSize: 12, fill: "#44403c" }} width={44} />
-          <Tooltip labelFormatter={(value) => periodLabel("date", String(value))} formatter={(value) => formatNumber(typeof value === "number" ? value : null)} />
-          <Line
-            dataKey="total"
-            name={seriesLabel}
-            type="linear"
-            stroke={style.color}
-            strokeWidth={2.5}
-            isAnimationActive={false}
-            dot={({ cx, cy, index }) =>
-              cx === undefined || cy === undefined ? <g key={index} /> : <g key={index}><SeriesMarker shape={style.marker} cx={cx} cy={cy} color={style.color} /></g>
-            }
-            activeDot={({ cx, cy }) => (cx === undefined || cy === undefined ? <g /> : <SeriesMarker shape={style.marker} cx={cx} cy={cy} color={style.color} size={6} />)}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </ChartFrame>
+    <PlotFrame
+      label={label}
+      height={height}
+      axis={axis}
+      yAxisWidth={30}
+      formatTick={String}
+      xLabels={data.map((row) => periodLabel("date", row.date, true))}
+      gridColor="#d6d3d180"
+      background={bands.map((band, index) => {
+        const top = yPixel(Math.min(max, band.to + 0.5), axis, height);
+        const bottom = yPixel(Math.max(0, band.from - 0.5), axis, height);
+        return (
+          <g key={band.label} data-band>
+            <rect x="0" width="100%" y={top} height={Math.max(0, bottom - top)} fill={BAND_FILLS[index] ?? "#e7e5e4"} />
+            {bottom - top >= 14 ? (
+              <text x="100%" dx={-4} y={top + 12} textAnchor="end" fontSize={11} fill="#44403c">
+                {`${band.label} ${band.from}–${band.to}`}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    >
+      <SeriesLine
+        name={seriesLabel}
+        style={styleAt(0)}
+        values={data.map((row) => row.total)}
+        titles={data.map((row) => periodLabel("date", row.date))}
+        axis={axis}
+        height={height}
+      />
+    </PlotFrame>
   );
 }

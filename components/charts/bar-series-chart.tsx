@@ -1,15 +1,22 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, formatPercent, periodLabel, type PeriodKind } from "@/components/progress/format";
 import { BarPatternDefs, patternFill, usePatternPrefix } from "./bar-patterns";
-import { ChartFrame } from "./chart-frame";
 import type { ChartRow, ChartSeries } from "./line-series-chart";
+import { PlotFrame } from "./plot-frame";
+import { percent, yPixel } from "./plot-geometry";
 import { SeriesLegend } from "./series-legend";
 import { styleAt } from "./series-marker";
 import { niceAxis } from "./ticks";
 
-/** Bars per period, side by side or stacked; each series has its own fill pattern. */
+// Bars fill at most this share of their period's width, less when there are
+// few periods (two weeks of bars would otherwise be slabs).
+const GROUP_SHARE = 80;
+const PERIODS_FOR_FULL_WIDTH = 6;
+
+/**
+ * Bars per period, side by side or stacked; each series has its own fill
+ * pattern. Drawn on the server as plain SVG; each bar names its period,
+ * series and value on hover.
+ */
 export function BarSeriesChart({
   data,
   xKey,
@@ -17,7 +24,7 @@ export function BarSeriesChart({
   series,
   label,
   stacked = false,
-  percent = false,
+  percent: asPercent = false,
   yMax,
   height = 240,
 }: {
@@ -33,58 +40,68 @@ export function BarSeriesChart({
   height?: number;
 }) {
   const prefix = usePatternPrefix();
+  const valueOf = (row: ChartRow, key: string) => (typeof row[key] === "number" && Number.isFinite(row[key]) ? Math.max(0, row[key] as number) : 0);
   const highest = Math.max(
     1,
     ...data.map((row) => {
-      const values = series.map((item) => (typeof row[item.key] === "number" ? (row[item.key] as number) : 0));
+      const values = series.map((item) => valueOf(row, item.key));
       return stacked ? values.reduce((sum, value) => sum + value, 0) : Math.max(0, ...values);
     }),
   );
-  const axis = percent ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] } : niceAxis(0, yMax ?? highest);
-  const format = (value: unknown) => {
-    const number = typeof value === "number" ? value : null;
-    return percent ? formatPercent(number) : formatNumber(number);
-  };
+  const axis = asPercent ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] } : niceAxis(0, yMax ?? highest);
+  const format = (value: number) => (asPercent ? formatPercent(value) : formatNumber(value));
+  const groupWidth = GROUP_SHARE * Math.min(1, data.length / PERIODS_FOR_FULL_WIDTH);
+  const barWidth = stacked ? groupWidth : groupWidth / Math.max(1, series.length);
+  const count = Math.max(1, data.length);
   return (
     <div>
-      <ChartFrame label={label} height={height}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: percent ? 0 : -16 }} accessibilityLayer={false}>
-            <BarPatternDefs prefix={prefix} count={series.length} />
-            <CartesianGrid stroke="#e7e5e4" vertical={false} />
-            <XAxis
-              dataKey={xKey}
-              tickFormatter={(value: string) => periodLabel(periodKind, value, true)}
-              tick={{ fontSize: 12, fill: "#44403c" }}
-              minTickGap={16}
-            />
-            <YAxis
-              domain={axis.domain}
-              ticks={axis.ticks}
-              interval={0}
-              allowDecimals={percent}
-              tickFormatter={(value: number) => (percent ? formatPercent(value) : String(value))}
-              tick={{ fontSize: 12, fill: "#44403c" }}
-              width={percent ? 48 : 44}
-            />
-            <Tooltip labelFormatter={(value) => periodLabel(periodKind, String(value))} formatter={format} cursor={{ fill: "#f5f5f4" }} />
-            {series.map((item, index) => (
-              <Bar
-                key={item.key}
-                dataKey={item.key}
-                name={item.label}
-                stackId={stacked ? "stack" : undefined}
-                fill={patternFill(prefix, index)}
-                stroke={styleAt(index).color}
-                strokeWidth={1}
-                isAnimationActive={false}
-                maxBarSize={36}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFrame>
+      <PlotFrame
+        label={label}
+        height={height}
+        axis={axis}
+        yAxisWidth={asPercent ? 44 : 30}
+        formatTick={(value) => (asPercent ? formatPercent(value) : String(value))}
+        xLabels={data.map((row) => periodLabel(periodKind, String(row[xKey]), true))}
+      >
+        <BarPatternDefs prefix={prefix} count={series.length} />
+        {data.map((row, rowIndex) => {
+          const period = periodLabel(periodKind, String(row[xKey]));
+          let stackedSum = 0;
+          return (
+            // One nested SVG per period: bar positions are percentages of the period's width.
+            <svg key={rowIndex} x={percent((rowIndex / count) * 100)} width={percent(100 / count)} overflow="visible" data-period-bars>
+              {series.map((item, index) => {
+                const value = valueOf(row, item.key);
+                const lower = stacked ? stackedSum : axis.domain[0];
+                const upper = lower + value;
+                if (stacked) stackedSum = upper;
+                const top = yPixel(upper, axis, height);
+                const bottom = yPixel(lower, axis, height);
+                const x = (100 - groupWidth) / 2 + (stacked ? 0 : index * barWidth);
+                return value > 0 ? (
+                  <rect
+                    key={item.key}
+                    x={percent(round(x))}
+                    width={percent(round(barWidth))}
+                    y={top}
+                    height={Math.max(0, round(bottom - top))}
+                    fill={patternFill(prefix, index)}
+                    stroke={styleAt(index).color}
+                    strokeWidth={1}
+                  >
+                    <title>{`${item.label}, ${period}: ${format(value)}`}</title>
+                  </rect>
+                ) : null;
+              })}
+            </svg>
+          );
+        })}
+      </PlotFrame>
       <SeriesLegend labels={series.map((item) => item.label)} kind="bar" />
     </div>
   );
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import { LineSeriesChart, type ChartRow } from "./line-series-chart";
+import { InteractiveLineSeriesChart } from "./interactive/line-series-chart";
+import type { ChartRow } from "./line-series-chart";
 
 export type CoupleMetric = { key: string; label: string };
 
 /**
- * Both partners on one chart, one check-in measure at a time (eight lines
+ * On the therapist's screen only (the printed report has the table). Both partners on one chart, one check-in measure at a time (eight lines
  * at once would be unreadable on a phone). Rows carry `first_<key>` and
  * `second_<key>` for every measure.
  */
@@ -38,7 +39,7 @@ export function CoupleCheckInChart({ data, metrics, names }: { data: ChartRow[];
           ))}
         </div>
       </fieldset>
-      <LineSeriesChart
+      <InteractiveLineSeriesChart
         data={data}
         xKey="week"
         periodKind="week"

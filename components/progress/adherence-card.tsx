@@ -1,11 +1,12 @@
-import { BarSeriesChart } from "@/components/charts/bar-series-chart";
+import { SERVER_CHARTS } from "@/components/charts/chart-kit";
 import { getAdherenceByWeek } from "@/lib/progress/get-adherence-by-week";
 import { emptyText, periodPhrase, type ProgressCardProps } from "./card-props";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatPercent, longDate, plural } from "./format";
 
-export async function AdherenceCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
+export async function AdherenceCard({ viewer, range, audience, tableOpen, variant, charts = SERVER_CHARTS }: ProgressCardProps) {
+  const { BarChart } = charts;
   const adherence = await getAdherenceByWeek(viewer, range);
   const empty = adherence.assigned === 0 ? emptyText(audience, range) : null;
   const rate = adherence.assigned ? adherence.completed / adherence.assigned : null;
@@ -32,7 +33,7 @@ export async function AdherenceCard({ viewer, range, audience, tableOpen, varian
         />
       }
     >
-      <BarSeriesChart
+      <BarChart
         data={adherence.weeks.map((week) => ({ week: week.week, assigned: week.assigned, completed: week.completed }))}
         xKey="week"
         periodKind="week"

@@ -1,3 +1,4 @@
+import type { ChartKit } from "@/components/charts/chart-kit";
 import type { ProgressRange } from "@/lib/progress/range";
 import type { ProgressViewer } from "@/lib/progress/viewer";
 import type { CardVariant } from "./chart-card";
@@ -13,6 +14,8 @@ export type ProgressCardProps = {
   tableOpen?: boolean;
   /** "print": no buttons or form controls, tables unfolded, empty cards left out. */
   variant?: CardVariant;
+  /** Server-drawn SVG unless the page asks for the interactive charts (the therapist's screen). */
+  charts?: ChartKit;
 };
 
 /** "in the last 4 weeks" / "in the last 12 weeks" / "so far". */

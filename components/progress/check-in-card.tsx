@@ -1,4 +1,4 @@
-import { LineSeriesChart } from "@/components/charts/line-series-chart";
+import { SERVER_CHARTS } from "@/components/charts/chart-kit";
 import { CHECK_IN_METRICS } from "@/lib/progress/check-in-weeks";
 import { getCheckInSeries } from "@/lib/progress/get-check-in-series";
 import { emptyText, periodPhrase, type ProgressCardProps } from "./card-props";
@@ -10,7 +10,8 @@ import { formatNumber, longDate, plural } from "./format";
 // summary, not on the 0–10 chart.
 const CHARTED = CHECK_IN_METRICS.filter((metric) => metric.key !== "timesChecked");
 
-export async function CheckInCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
+export async function CheckInCard({ viewer, range, audience, tableOpen, variant, charts = SERVER_CHARTS }: ProgressCardProps) {
+  const { LineChart } = charts;
   const series = await getCheckInSeries(viewer, range);
   const title = audience === "client" ? "Your weekly trust check-in" : "Weekly trust check-in";
   const empty = series.entries === 0 ? emptyText(audience, range) : null;
@@ -54,7 +55,7 @@ export async function CheckInCard({ viewer, range, audience, tableOpen, variant 
         </>
       }
     >
-      <LineSeriesChart
+      <LineChart
         data={series.weeks.map((week) => ({ week: week.week, ...Object.fromEntries(CHARTED.map((metric) => [metric.key, week[metric.key]])) }))}
         xKey="week"
         periodKind="week"

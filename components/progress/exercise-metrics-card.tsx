@@ -1,4 +1,4 @@
-import { LineSeriesChart } from "@/components/charts/line-series-chart";
+import { SERVER_CHARTS, type ChartKit } from "@/components/charts/chart-kit";
 import type { ChartedMetric, ExerciseProgress } from "@/lib/progress/get-progress-overview";
 import type { ProgressRange } from "@/lib/progress/range";
 import { periodPhrase, type Audience } from "./card-props";
@@ -55,12 +55,14 @@ export function ExerciseMetricsCard({
   range,
   tableOpen,
   variant = "screen",
+  charts = SERVER_CHARTS,
 }: {
   exercise: ExerciseProgress;
   audience: Audience;
   range: ProgressRange;
   tableOpen?: boolean;
   variant?: CardVariant;
+  charts?: ChartKit;
 }) {
   const metrics = exercise.metrics.filter((metric) => metric.points.some((point) => point.value !== null));
   if (metrics.length === 0) return null;
@@ -98,7 +100,7 @@ export function ExerciseMetricsCard({
           <section key={metric.metric} aria-label={metric.label} className="min-w-0">
             <h3 className="text-sm font-medium text-stone-800">{metric.label}</h3>
             <p className="mt-0.5 text-sm text-stone-700">{lineOf(metric)}</p>
-            <LineSeriesChart
+            <charts.LineChart
               data={metric.points.map((point) => ({ [kind]: point.period, value: shown(metric, point.value) }))}
               xKey={kind}
               periodKind={kind}

@@ -1,4 +1,4 @@
-import { BandLineChart } from "@/components/charts/band-line-chart";
+import { SERVER_CHARTS } from "@/components/charts/chart-kit";
 import { getMeasureTotals, MEASURE_SCALES, type MeasureSlug } from "@/lib/progress/get-measure-totals";
 import { emptyText, periodPhrase, type ProgressCardProps } from "./card-props";
 import { ChartCard } from "./chart-card";
@@ -7,7 +7,8 @@ import { formatNumber, longDate, plural } from "./format";
 
 const CLIENT_TITLES: Record<MeasureSlug, string> = { "phq-9": "Your mood questionnaire (PHQ-9)", "gad-7": "Your anxiety questionnaire (GAD-7)" };
 
-export async function MeasureCard({ viewer, range, audience, tableOpen, variant, measure }: ProgressCardProps & { measure: MeasureSlug }) {
+export async function MeasureCard({ viewer, range, audience, tableOpen, variant, measure, charts = SERVER_CHARTS }: ProgressCardProps & { measure: MeasureSlug }) {
+  const { BandChart } = charts;
   const totals = await getMeasureTotals(viewer, measure, range);
   const scale = MEASURE_SCALES[measure];
   const points = totals.points;
@@ -40,7 +41,7 @@ export async function MeasureCard({ viewer, range, audience, tableOpen, variant,
         />
       }
     >
-      <BandLineChart
+      <BandChart
         data={points.map((point) => ({ date: point.date, total: point.total }))}
         bands={scale.bands}
         max={scale.max}

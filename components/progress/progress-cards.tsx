@@ -1,11 +1,9 @@
 import { Suspense } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
-import type { TherapistScope } from "@/lib/clients/scope";
 import { getProgressOverview, type ExerciseProgress, type ProgressOverview, type SpecialCard } from "@/lib/progress/get-progress-overview";
 import { AdherenceCard } from "./adherence-card";
 import { periodPhrase, type ProgressCardProps } from "./card-props";
 import { CheckInCard } from "./check-in-card";
-import { CoupleCard } from "./couple-card";
 import { ExerciseMetricsCard } from "./exercise-metrics-card";
 import { showsItemCharts } from "./item-charts";
 import { MeasureCard } from "./measure-card";
@@ -40,16 +38,18 @@ function Note({ children }: { children: React.ReactNode }) {
  * every other numeric question (custom templates included), adherence last.
  * Exercises with nothing in the period are named once in one line, not
  * given empty cards; a period with nothing at all says so once. Each
- * data-loading card has its own Suspense boundary. `couple` is passed only
- * on the therapist's pages when the client has a partner. `overview` may be
+ * data-loading card has its own Suspense boundary. `coupleCard` is passed
+ * only by the therapist's page when the client has a partner (a slot, not an
+ * import: its interactive chart's script would otherwise be sent to every
+ * page that shows progress, the client's phone included). `overview` may be
  * passed when the page already loaded it (it chose the default range).
  */
 export async function ProgressCards({
-  couple,
+  coupleCard,
   columns = 2,
   overview: given,
   ...props
-}: ProgressCardProps & { couple?: { scope: TherapistScope; clientId: string }; columns?: 1 | 2; overview?: ProgressOverview }) {
+}: ProgressCardProps & { coupleCard?: React.ReactNode; columns?: 1 | 2; overview?: ProgressOverview }) {
   const overview = given ?? (await getProgressOverview(props.viewer, props.range));
   const client = props.audience === "client";
 
@@ -74,7 +74,7 @@ export async function ProgressCards({
         </Suspense>,
       );
     }
-    if (showsItemCharts(exercise.special, props.audience)) list.push(<ExerciseMetricsCard key={exercise.prefix} exercise={exercise} audience={props.audience} range={props.range} tableOpen={props.tableOpen} variant={props.variant} />);
+    if (showsItemCharts(exercise.special, props.audience)) list.push(<ExerciseMetricsCard key={exercise.prefix} exercise={exercise} audience={props.audience} range={props.range} tableOpen={props.tableOpen} variant={props.variant} charts={props.charts} />);
     return list;
   });
   const longer = props.range === "all" ? "" : client ? " A longer time range may show more." : " Choose a longer range to see earlier entries.";
@@ -89,11 +89,7 @@ export async function ProgressCards({
       ) : null}
       <div className={columns === 2 ? "grid gap-6 lg:grid-cols-2 print:block print:space-y-6" : "grid gap-6"}>
         {cards}
-        {couple ? (
-          <Suspense fallback={<ChartSkeleton />}>
-            <CoupleCard scope={couple.scope} clientId={couple.clientId} range={props.range} tableOpen={props.tableOpen} variant={props.variant} />
-          </Suspense>
-        ) : null}
+        {coupleCard ? <Suspense fallback={<ChartSkeleton />}>{coupleCard}</Suspense> : null}
         {overview.hasScheduled ? (
           <Suspense fallback={<ChartSkeleton />}>
             <AdherenceCard {...props} />

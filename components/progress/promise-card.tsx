@@ -1,4 +1,4 @@
-import { BarSeriesChart } from "@/components/charts/bar-series-chart";
+import { SERVER_CHARTS } from "@/components/charts/chart-kit";
 import { PromiseCalendar } from "@/components/charts/promise-calendar";
 import { getPromiseStats } from "@/lib/progress/get-promise-stats";
 import { emptyText, periodPhrase, type ProgressCardProps } from "./card-props";
@@ -6,7 +6,8 @@ import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatPercent, longDate, plural } from "./format";
 
-export async function PromiseCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
+export async function PromiseCard({ viewer, range, audience, tableOpen, variant, charts = SERVER_CHARTS }: ProgressCardProps) {
+  const { BarChart } = charts;
   const stats = await getPromiseStats(viewer, range);
   const empty = stats.entries === 0 ? emptyText(audience, range) : null;
   const streak =
@@ -34,7 +35,7 @@ export async function PromiseCard({ viewer, range, audience, tableOpen, variant 
     >
       <section aria-label="Kept-rate per week">
         <h3 className="mb-1 text-sm font-medium text-stone-800">Kept-rate per week</h3>
-        <BarSeriesChart
+        <BarChart
           data={stats.weeks.map((week) => ({ week: week.week, keptRate: week.keptRate }))}
           xKey="week"
           periodKind="week"

@@ -1,11 +1,12 @@
-import { LineSeriesChart } from "@/components/charts/line-series-chart";
+import { SERVER_CHARTS } from "@/components/charts/chart-kit";
 import { getSelfCheckSeries, SELF_CHECK_MAX } from "@/lib/progress/get-self-check-series";
 import { emptyText, periodPhrase, type ProgressCardProps } from "./card-props";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatNumber, monthLabel, plural } from "./format";
 
-export async function SelfCheckCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
+export async function SelfCheckCard({ viewer, range, audience, tableOpen, variant, charts = SERVER_CHARTS }: ProgressCardProps) {
+  const { LineChart } = charts;
   const series = await getSelfCheckSeries(viewer, range);
   const done = series.months.filter((month) => month.score !== null);
   const first = done[0];
@@ -35,7 +36,7 @@ export async function SelfCheckCard({ viewer, range, audience, tableOpen, varian
         />
       }
     >
-      <LineSeriesChart
+      <LineChart
         data={series.months.map((month) => ({ month: month.month, score: month.score }))}
         xKey="month"
         periodKind="month"

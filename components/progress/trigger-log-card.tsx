@@ -1,5 +1,4 @@
-import { BarSeriesChart } from "@/components/charts/bar-series-chart";
-import { LineSeriesChart } from "@/components/charts/line-series-chart";
+import { SERVER_CHARTS } from "@/components/charts/chart-kit";
 import { getTriggerLogStats, type TriggerLogStats } from "@/lib/progress/get-trigger-log-stats";
 import { emptyText, periodPhrase, type Audience, type ProgressCardProps } from "./card-props";
 import { ChartCard } from "./chart-card";
@@ -29,7 +28,8 @@ function judgedText(stats: TriggerLogStats): string | null {
   );
 }
 
-export async function TriggerLogCard({ viewer, range, audience, tableOpen, variant }: ProgressCardProps) {
+export async function TriggerLogCard({ viewer, range, audience, tableOpen, variant, charts = SERVER_CHARTS }: ProgressCardProps) {
+  const { BarChart, LineChart } = charts;
   const stats = await getTriggerLogStats(viewer, range);
   const empty = stats.totals.triggers === 0 ? emptyText(audience, range) : null;
   const summary = summaryOf(stats, audience, periodPhrase(range));
@@ -57,7 +57,7 @@ export async function TriggerLogCard({ viewer, range, audience, tableOpen, varia
     >
       <section aria-label="Triggers per week">
         <h3 className="mb-1 text-sm font-medium text-stone-800">Triggers per week, by how they were judged</h3>
-        <BarSeriesChart
+        <BarChart
           data={stats.weeks.map((week) => ({ week: week.week, evidence: week.evidence, emotion: week.emotion, unsure: week.unsure }))}
           xKey="week"
           periodKind="week"
@@ -72,7 +72,7 @@ export async function TriggerLogCard({ viewer, range, audience, tableOpen, varia
       </section>
       <section aria-label="Intensity per week">
         <h3 className="mb-1 text-sm font-medium text-stone-800">Intensity when it hit, and how much it eased</h3>
-        <LineSeriesChart
+        <LineChart
           data={stats.weeks.map((week) => ({ week: week.week, meanIntensity: week.meanIntensity, meanDrop: week.meanDrop }))}
           xKey="week"
           periodKind="week"

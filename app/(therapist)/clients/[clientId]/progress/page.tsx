@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { longDate } from "@/components/progress/format";
+import { INTERACTIVE_CHARTS } from "@/components/charts/interactive/interactive-kit";
+import { CoupleCard } from "@/components/progress/couple-card";
 import { ProgressCards } from "@/components/progress/progress-cards";
 import { RangeSelector } from "@/components/progress/range-selector";
 import { buttonClasses } from "@/components/ui/button";
@@ -57,7 +59,8 @@ export default async function ClientProgressPage({ params, searchParams }: Props
         range={range}
         audience="therapist"
         overview={overview}
-        couple={subject.partnerId ? { scope, clientId: subject.clientId } : undefined}
+        charts={INTERACTIVE_CHARTS}
+        coupleCard={subject.partnerId ? <CoupleCard scope={scope} clientId={subject.clientId} range={range} /> : undefined}
       />
     </div>
   );

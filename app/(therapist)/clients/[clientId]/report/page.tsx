@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { longDate } from "@/components/progress/format";
 import { PrintButton } from "@/components/progress/print-button";
+import { CoupleCard } from "@/components/progress/couple-card";
 import { ProgressCards } from "@/components/progress/progress-cards";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
@@ -82,7 +83,7 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
         range={period.chartRange}
         audience="therapist"
         variant="print"
-        couple={subject.partnerId ? { scope, clientId: subject.clientId } : undefined}
+        coupleCard={subject.partnerId ? <CoupleCard scope={scope} clientId={subject.clientId} range={period.chartRange} variant="print" /> : undefined}
       />
     </div>
   );
