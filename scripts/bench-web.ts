@@ -7,7 +7,8 @@
 // node:http server) and the app's own not-found page, measured in the same
 // run, so a busy machine shows up in the comparison instead of in the figures.
 // Goals: performance ≥ 95 and ≤ 100 KiB of compressed JavaScript per page.
-// Options: --runs N (3). Uses its own throw-away PostgreSQL and build folder
+// Options: --runs N (3); --list-js prints each page's script files and
+// their compressed sizes (from the last run). Uses its own throw-away PostgreSQL and build folder
 // (.data/next-bench-web, rebuilt only when the sources changed).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -36,9 +37,10 @@ const load = () => os.loadavg().map((value) => value.toFixed(2)).join(" / ");
 const runsAt = process.argv.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 3;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs needs a whole number above 0");
+const LIST_JS = process.argv.includes("--list-js");
 
 type Target = { name: string; url: string; cookie?: string; notFound?: boolean };
-type Sample = { score: number; lcp: number; tbt: number; fcp: number; jsTransfer: number; jsResource: number; jsRequests: number };
+type Sample = { score: number; lcp: number; tbt: number; fcp: number; jsTransfer: number; jsResource: number; jsRequests: number; scripts: { url: string; transfer: number }[] };
 
 const cleanUps: (() => Promise<unknown> | unknown)[] = [];
 async function cleanUp() {
@@ -108,7 +110,7 @@ try {
   const header = ["page", "perf", "LCP ms", "TBT ms", "FCP ms", "JS KiB gz", "JS KiB raw", "JS files", "goals"];
   const rows = targets.map((target) => {
     const list = samples.get(target.name)!;
-    const m = (key: keyof Sample) => median(list.map((sample) => sample[key]));
+    const m = (key: Exclude<keyof Sample, "scripts">) => median(list.map((sample) => sample[key]));
     const appPage = target.url.startsWith(baseUrl) && target.name !== "not found (signed out)";
     const met = m("score") >= GOAL_SCORE && m("jsTransfer") / 1024 <= GOAL_JS_KIB;
     return [
@@ -125,6 +127,13 @@ try {
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
+  if (LIST_JS) {
+    for (const target of targets) {
+      say();
+      say(`${target.name}: script files (last run), KiB over the wire`);
+      for (const script of samples.get(target.name)!.at(-1)!.scripts) console.log(`  ${(script.transfer / 1024).toFixed(1).padStart(6)}  ${script.url.replace(baseUrl, "")}`);
+    }
+  }
   console.log(`\nGoals: performance ≥ ${GOAL_SCORE} and ≤ ${GOAL_JS_KIB} KiB of compressed JavaScript on every app page. ${os.loadavg()[0]! > 2.5 ? "The machine was busy: compare with the static page's figures." : ""}`);
 } catch (error) {
   failed = true;
@@ -156,7 +165,7 @@ async function measure(target: Target, port: number): Promise<Sample> {
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${target.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const finalUrl = lhr.finalDisplayedUrl ?? lhr.finalUrl ?? "";
   if (new URL(finalUrl).pathname !== new URL(target.url).pathname) throw new Error(`${target.url} ended at ${finalUrl} (signed out?)`);
-  const requests = ((lhr.audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number; resourceSize?: number }[] })?.items ?? []).filter(
+  const requests = ((lhr.audits["network-requests"]?.details as { items?: { url?: string; resourceType?: string; transferSize?: number; resourceSize?: number }[] })?.items ?? []).filter(
     (item) => item.resourceType === "Script",
   );
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
@@ -168,6 +177,7 @@ async function measure(target: Target, port: number): Promise<Sample> {
     jsTransfer: requests.reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
     jsResource: requests.reduce((sum, item) => sum + (item.resourceSize ?? 0), 0),
     jsRequests: requests.length,
+    scripts: requests.map((item) => ({ url: item.url ?? "", transfer: item.transferSize ?? 0 })),
   };
 }
 

@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { parseArgs } from "node:util";
+import { serveBrotli } from "./brotli-static";
 import { declaresTooLarge, MAX_BODY_BYTES, refusals } from "../../lib/http/action-request";
 import { sanitiseForwardedHeaders } from "../../lib/http/forwarded-headers";
 import { EnvError, getEnv } from "../../lib/env";
@@ -106,6 +107,7 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
     if (!measured) return refuseTooLarge(response);
     request = measured;
   }
+  if (!dev && (await serveBrotli(request, response, handle))) return;
   await handle(request, response);
 }
 
