@@ -8,7 +8,8 @@
 // run, so a busy machine shows up in the comparison instead of in the figures.
 // Goals: performance ≥ 95 and ≤ 100 KiB of compressed JavaScript per page.
 // Options: --runs N (3); --list-js prints each page's script files and
-// their compressed sizes (from the last run). Uses its own throw-away PostgreSQL and build folder
+// their compressed sizes (from the last run); --explain prints what held each
+// page back (the main thread's work by kind, the longest tasks). Uses its own throw-away PostgreSQL and build folder
 // (.data/next-bench-web, rebuilt only when the sources changed).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -38,9 +39,20 @@ const runsAt = process.argv.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 3;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs needs a whole number above 0");
 const LIST_JS = process.argv.includes("--list-js");
+const EXPLAIN = process.argv.includes("--explain");
 
 type Target = { name: string; url: string; cookie?: string; notFound?: boolean };
-type Sample = { score: number; lcp: number; tbt: number; fcp: number; jsTransfer: number; jsResource: number; jsRequests: number; scripts: { url: string; transfer: number }[] };
+type Sample = {
+  score: number;
+  lcp: number;
+  tbt: number;
+  fcp: number;
+  jsTransfer: number;
+  jsResource: number;
+  jsRequests: number;
+  scripts: { url: string; transfer: number }[];
+  explanation: string[];
+};
 
 const cleanUps: (() => Promise<unknown> | unknown)[] = [];
 async function cleanUp() {
@@ -110,7 +122,7 @@ try {
   const header = ["page", "perf", "LCP ms", "TBT ms", "FCP ms", "JS KiB gz", "JS KiB raw", "JS files", "goals"];
   const rows = targets.map((target) => {
     const list = samples.get(target.name)!;
-    const m = (key: Exclude<keyof Sample, "scripts">) => median(list.map((sample) => sample[key]));
+    const m = (key: Exclude<keyof Sample, "scripts" | "explanation">) => median(list.map((sample) => sample[key]));
     const appPage = target.url.startsWith(baseUrl) && target.name !== "not found (signed out)";
     const met = m("score") >= GOAL_SCORE && m("jsTransfer") / 1024 <= GOAL_JS_KIB;
     return [
@@ -132,6 +144,13 @@ try {
       say();
       say(`${target.name}: script files (last run), KiB over the wire`);
       for (const script of samples.get(target.name)!.at(-1)!.scripts) console.log(`  ${(script.transfer / 1024).toFixed(1).padStart(6)}  ${script.url.replace(baseUrl, "")}`);
+    }
+  }
+  if (EXPLAIN) {
+    for (const target of targets) {
+      say();
+      say(`${target.name}: what held it back (last run)`);
+      for (const line of samples.get(target.name)!.at(-1)!.explanation) console.log(`  ${line}`);
     }
   }
   console.log(`\nGoals: performance ≥ ${GOAL_SCORE} and ≤ ${GOAL_JS_KIB} KiB of compressed JavaScript on every app page. ${os.loadavg()[0]! > 2.5 ? "The machine was busy: compare with the static page's figures." : ""}`);
@@ -178,7 +197,20 @@ async function measure(target: Target, port: number): Promise<Sample> {
     jsResource: requests.reduce((sum, item) => sum + (item.resourceSize ?? 0), 0),
     jsRequests: requests.length,
     scripts: requests.map((item) => ({ url: item.url ?? "", transfer: item.transferSize ?? 0 })),
+    explanation: explain(lhr.audits),
   };
+}
+
+type Details = { type?: string; items?: Record<string, unknown>[]; headings?: unknown[] };
+
+/** The main thread's work by kind and the longest tasks (Lighthouse's LCP-element audit needs a gatherer that does not run headless here). */
+function explain(audits: Record<string, { details?: unknown; numericValue?: number } | undefined>): string[] {
+  const lines: string[] = [];
+  const work = (audits["mainthread-work-breakdown"]?.details as Details | undefined)?.items ?? [];
+  lines.push(`main thread: ${work.map((item) => `${String(item["groupLabel"] ?? item["group"])} ${Number(item["duration"]).toFixed(0)}`).join(", ")} ms`);
+  const tasks = ((audits["long-tasks"]?.details as Details | undefined)?.items ?? []).slice(0, 5);
+  for (const task of tasks) lines.push(`long task ${Number(task["duration"]).toFixed(0)} ms at ${Number(task["startTime"]).toFixed(0)} ms: ${String(task["url"] ?? "").replace(/^https?:\/\/[^/]+/, "")}`);
+  return lines;
 }
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
