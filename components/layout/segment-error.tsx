@@ -2,7 +2,7 @@
 
 import { PageError } from "./page-error";
 
-// Default export so each route segment's error.tsx can re-export it.
+// Default export so an area's error.tsx (portal, therapist pages, two-factor) can re-export it.
 export default function SegmentError({ reset }: { error: Error; reset: () => void }) {
   return <PageError reset={reset} />;
 }
