@@ -1,5 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "@playwright/test";
+import { longDate } from "@/components/progress/format";
+import { addDays, weekdayOf, type LocalDate } from "@/lib/dates/local-date";
 import { db } from "@/lib/db";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_THERAPIST } from "@/scripts/seed/demo-accounts";
 import { demoPracticeExists, seedDemoPractice } from "@/scripts/seed/seed-demo-practice";
@@ -17,6 +19,11 @@ function demoClient(email: string) {
   const client = DEMO_CLIENTS.find((entry) => entry.email === email);
   if (!client) throw new Error(`No demo client ${email}`);
   return client;
+}
+
+/** Monday of the week holding `date` (the report's weeks start on Monday). */
+function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
 }
 
 async function reportPath(email: string, query = ""): Promise<string> {
@@ -101,6 +108,18 @@ test.describe.serial("the printed client report", () => {
     await expect(period).toBeVisible();
     await expect(period).toContainText(String(Number(from.slice(8, 10))));
     expect(await visibleControls(page)).toEqual([]);
+  });
+
+  test("a chosen period in the past is charted exactly: its weeks, nothing after its last day", async ({ page }) => {
+    const dayAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const from = dayAgo(45);
+    const to = dayAgo(17);
+    await openReport(page, "jordan@demo.trellis.test", `?from=${from}&to=${to}`);
+    const checkIn = page.getByRole("heading", { level: 2, name: "Weekly trust check-in", exact: true }).locator("xpath=ancestor::*[.//table][1]");
+    const weeks = await checkIn.getByRole("table").first().locator("tbody tr th, tbody tr td:first-child").allTextContents();
+    expect(weeks.length, "a week row each").toBeGreaterThanOrEqual(4);
+    expect(weeks[0], "the first row is the week of the first chosen day").toBe(longDate(mondayOf(from)));
+    expect(weeks.at(-1), "the last row is the week of the last chosen day, not this week").toBe(longDate(mondayOf(to)));
   });
 
   test("a bad date range gets a clear message, never a server error", async ({ page }) => {

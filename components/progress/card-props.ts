@@ -1,5 +1,5 @@
 import type { ChartKit } from "@/components/charts/chart-kit";
-import type { ProgressRange } from "@/lib/progress/range";
+import type { ChartPeriod } from "@/lib/progress/range";
 import type { ProgressViewer } from "@/lib/progress/viewer";
 import type { CardVariant } from "./chart-card";
 
@@ -8,7 +8,7 @@ export type Audience = "therapist" | "client";
 
 export type ProgressCardProps = {
   viewer: ProgressViewer;
-  range: ProgressRange;
+  range: ChartPeriod;
   audience: Audience;
   /** Unfold every table on screen. */
   tableOpen?: boolean;
@@ -18,13 +18,14 @@ export type ProgressCardProps = {
   charts?: ChartKit;
 };
 
-/** "in the last 4 weeks" / "in the last 12 weeks" / "so far". */
-export function periodPhrase(range: ProgressRange): string {
+/** "in the last 4 weeks" / "in the last 12 weeks" / "so far" / "in this period" (a report's chosen days). */
+export function periodPhrase(range: ChartPeriod): string {
+  if (typeof range === "object") return "in this period";
   return range === "all" ? "so far" : `in the last ${range === "4w" ? 4 : 12} weeks`;
 }
 
 /** The one-line note of a card with nothing in the chosen period (the page shows such cards rarely: see ProgressCards). */
-export function emptyText(audience: Audience, range: ProgressRange): string {
+export function emptyText(audience: Audience, range: ChartPeriod): string {
   if (audience === "client") return `Nothing here ${range === "all" ? "yet" : "in this period"}.`;
   return range === "all" ? "No entries yet." : "No entries in this period.";
 }

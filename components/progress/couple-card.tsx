@@ -2,7 +2,7 @@ import { CoupleCheckInChart } from "@/components/charts/couple-check-in-chart";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { CHECK_IN_METRICS, type CheckInValues } from "@/lib/progress/check-in-weeks";
 import { getCoupleCheckIns, type CoupleWeek } from "@/lib/progress/get-couple-check-ins";
-import type { ProgressRange } from "@/lib/progress/range";
+import type { ChartPeriod } from "@/lib/progress/range";
 import { periodPhrase } from "./card-props";
 import { ChartCard, type CardVariant } from "./chart-card";
 import { DataTable } from "./data-table";
@@ -28,7 +28,7 @@ export async function CoupleCard({
 }: {
   scope: TherapistScope;
   clientId: string;
-  range: ProgressRange;
+  range: ChartPeriod;
   tableOpen?: boolean;
   variant?: CardVariant;
 }) {

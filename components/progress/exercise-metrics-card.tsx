@@ -1,6 +1,6 @@
 import { SERVER_CHARTS, type ChartKit } from "@/components/charts/chart-kit";
 import type { ChartedMetric, ExerciseProgress } from "@/lib/progress/get-progress-overview";
-import type { ProgressRange } from "@/lib/progress/range";
+import type { ChartPeriod } from "@/lib/progress/range";
 import { periodPhrase, type Audience } from "./card-props";
 import { ChartCard, type CardVariant } from "./chart-card";
 import { DataTable } from "./data-table";
@@ -59,7 +59,7 @@ export function ExerciseMetricsCard({
 }: {
   exercise: ExerciseProgress;
   audience: Audience;
-  range: ProgressRange;
+  range: ChartPeriod;
   tableOpen?: boolean;
   variant?: CardVariant;
   charts?: ChartKit;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDays, daysBetween, isLocalDate, type LocalDate } from "@/lib/dates/local-date";
+import { addDays, isLocalDate, type LocalDate } from "@/lib/dates/local-date";
+import type { ChartPeriod } from "@/lib/progress/range";
 
 /**
  * The period a printed client report covers, from the address bar:
@@ -8,9 +9,9 @@ import { addDays, daysBetween, isLocalDate, type LocalDate } from "@/lib/dates/l
  * message for the page to show next to the date fields, and the preset
  * period instead: a hand-edited address never breaks the report.
  *
- * The charts come in the three preset windows only (lib/progress/range.ts),
- * so a chosen period is charted with the shortest preset that holds it;
- * `chartRange` says which.
+ * `chart` is what the charts and tables cover: the preset, or exactly the
+ * chosen days (in whole weeks from the Monday of the first day, up to the
+ * last day: lib/progress/range.ts), never anything after the chosen end.
  */
 
 export type ReportPreset = "4w" | "12w" | "all";
@@ -22,7 +23,7 @@ export type ReportPeriod = {
   to: LocalDate;
   /** True when from/to came from the address, not a preset. */
   custom: boolean;
-  chartRange: ReportPreset;
+  chart: ChartPeriod;
 };
 
 export type ReportRangeResult = { period: ReportPeriod; error: { field: "from" | "to"; message: string } | null; input: { from: string; to: string } };
@@ -59,20 +60,11 @@ export function presetStart(range: ReportPreset, today: LocalDate): LocalDate | 
   return addDays(mondayOf(today), -7 * (PRESET_WEEKS[range] - 1));
 }
 
-/** The shortest preset window that still shows every day from `from` on. */
-export function chartRangeFor(from: LocalDate | null, today: LocalDate): ReportPreset {
-  if (from === null) return "all";
-  for (const range of ["4w", "12w"] as const) {
-    if (daysBetween(presetStart(range, today)!, from) >= 0) return range;
-  }
-  return "all";
-}
-
 export function parseReportRange(query: Record<string, string | string[] | undefined>, preset: ReportPreset, today: LocalDate): ReportRangeResult {
   const raw = { from: asText(first(query.from)), to: asText(first(query.to)) };
   // Shown back in the fields as typed (bounded, so a long address cannot bloat the page).
   const input = { from: (raw.from ?? "").slice(0, 10), to: (raw.to ?? "").slice(0, 10) };
-  const presetPeriod: ReportPeriod = { from: presetStart(preset, today), to: today, custom: false, chartRange: preset };
+  const presetPeriod: ReportPeriod = { from: presetStart(preset, today), to: today, custom: false, chart: preset };
   if (!raw.from && !raw.to) return { period: presetPeriod, error: null, input };
 
   const parsed = querySchema.safeParse(raw);
@@ -86,5 +78,5 @@ export function parseReportRange(query: Record<string, string | string[] | undef
   if (from && from > today) {
     return { period: presetPeriod, error: { field: "from", message: "The start date can’t be after today." }, input };
   }
-  return { period: { from, to, custom: true, chartRange: chartRangeFor(from, today) }, error: null, input };
+  return { period: { from, to, custom: true, chart: { from, to } }, error: null, input };
 }

@@ -5,7 +5,7 @@ import { scheduleOf, scheduleSelect } from "@/lib/assignments/schedule-of";
 import { OVERDUE_WINDOW_DAYS } from "@/lib/homework/entry-rules";
 import { dueDatesBetween } from "@/lib/schedule/schedule";
 import { loadSubject } from "./load-subject";
-import { mondayOf, rangeWindow, type ProgressRange } from "./range";
+import { mondayOf, rangeWindow, type ChartPeriod } from "./range";
 import { weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -30,7 +30,7 @@ export type AdherenceByWeek = {
  * day, "when it happens") are left out: a quiet day is not missed homework,
  * and the portal never lists them as overdue either. Two queries after the access check.
  */
-export async function getAdherenceByWeek(viewer: ProgressViewer, range: ProgressRange, now: Date = new Date()): Promise<AdherenceByWeek> {
+export async function getAdherenceByWeek(viewer: ProgressViewer, range: ChartPeriod, now: Date = new Date()): Promise<AdherenceByWeek> {
   const subject = await loadSubject(viewer, now);
   const { from, today, currentWeek } = rangeWindow(range, subject.today);
   const overdueFrom = addDays(today, -OVERDUE_WINDOW_DAYS);

@@ -5,7 +5,7 @@ import { daysBetween, type LocalDate } from "@/lib/dates/local-date";
 import { CHECK_IN_METRICS, EMPTY_CHECK_IN, queryCheckInWeeks, type CheckInKey, type CheckInValues } from "./check-in-weeks";
 import { describeChange, formatScore } from "./describe-change";
 import { loadSubject } from "./load-subject";
-import { rangeWindow, type ProgressRange } from "./range";
+import { rangeWindow, type ChartPeriod } from "./range";
 import { fillPeriods, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -36,7 +36,7 @@ export type CheckInSeries = {
 const COMPARE_DAYS = 28;
 
 /** Weekly trust check-in: means per week plus the latest values and their change against four weeks earlier. Two queries after the access check. */
-export async function getCheckInSeries(viewer: ProgressViewer, range: ProgressRange, now: Date = new Date()): Promise<CheckInSeries> {
+export async function getCheckInSeries(viewer: ProgressViewer, range: ChartPeriod, now: Date = new Date()): Promise<CheckInSeries> {
   const subject = await loadSubject(viewer, now);
   const window = rangeWindow(range, subject.today);
   const [rows, changes] = await Promise.all([

@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { todayIn, type LocalDate } from "@/lib/dates/local-date";
 import type { TherapistScope } from "@/lib/clients/scope";
 import { EMPTY_CHECK_IN, queryCheckInWeeks, type CheckInValues } from "./check-in-weeks";
-import { rangeWindow, type ProgressRange } from "./range";
+import { rangeWindow, type ChartPeriod } from "./range";
 import { fillPeriods, weeksBetween } from "./series";
 
 export type CouplePartner = { clientId: string; displayName: string; entries: number };
@@ -30,7 +30,7 @@ export type CoupleCheckIns = {
 export async function getCoupleCheckIns(
   scope: TherapistScope,
   clientId: string,
-  range: ProgressRange,
+  range: ChartPeriod,
   now: Date = new Date(),
 ): Promise<CoupleCheckIns | null> {
   const client = await db.client.findFirst({

@@ -5,7 +5,7 @@ import { totalMetricKey } from "@/lib/exercises/measurements";
 import { GAD7_BAND_LABELS, GAD7_MAX_TOTAL, gad7Band } from "@/lib/exercises/measures/gad-7";
 import { PHQ9_BAND_LABELS, PHQ9_MAX_TOTAL, phq9Band } from "@/lib/exercises/measures/phq-9";
 import { loadSubject } from "./load-subject";
-import { rangeWindow, type ProgressRange } from "./range";
+import { rangeWindow, type ChartPeriod } from "./range";
 import { toCount, toNumber } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -54,7 +54,7 @@ type Row = { date: string; total: unknown; entries: unknown };
 export async function getMeasureTotals(
   viewer: ProgressViewer,
   measure: MeasureSlug,
-  range: ProgressRange,
+  range: ChartPeriod,
   now: Date = new Date(),
 ): Promise<MeasureTotals> {
   const subject = await loadSubject(viewer, now);

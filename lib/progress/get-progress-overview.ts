@@ -4,7 +4,7 @@ import { addDays, type LocalDate } from "@/lib/dates/local-date";
 import { templateFieldsSchema, type FieldDefinition } from "@/lib/exercises";
 import { describeMetricsOf, fieldKeyOfMetric, type MetricDescription } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
-import { DEFAULT_RANGE, mondayOf, rangeWindow, type ProgressRange } from "./range";
+import { DEFAULT_RANGE, mondayOf, rangeWindow, type ChartPeriod, type ProgressRange } from "./range";
 import { fillPeriods, toCount, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -46,8 +46,8 @@ export type ExerciseProgress = {
   metrics: ChartedMetric[];
 };
 
-export type ProgressOverview = {
-  range: ProgressRange;
+export type ProgressOverview<Period extends ChartPeriod = ChartPeriod> = {
+  range: Period;
   from: LocalDate | null;
   today: LocalDate;
   /** The exercises the client has or had, oldest assignment first. */
@@ -72,11 +72,15 @@ type MetricRow = { metric: string | null; period: string | null; prefix: string 
  * `requested` null means "no choice made": the default range then opens
  * where the client's homework starts instead of on empty weeks.
  */
-export async function getProgressOverview(viewer: ProgressViewer, requested: ProgressRange | null, now: Date = new Date()): Promise<ProgressOverview> {
+export async function getProgressOverview<Period extends ChartPeriod>(
+  viewer: ProgressViewer,
+  requested: Period | null,
+  now: Date = new Date(),
+): Promise<ProgressOverview<Period | ProgressRange>> {
   const subject = await loadSubject(viewer, now);
   const assignments = await queryAssignments(subject.clientId, subject.practiceId);
   const firstStart = assignments[0]?.startDate ?? null;
-  const range = requested ?? defaultRangeFor(firstStart, subject.today);
+  const range: Period | ProgressRange = requested ?? defaultRangeFor(firstStart, subject.today);
   const window = rangeWindow(range, subject.today);
   const withoutPrivate = viewer.role === "therapist";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addDays, type LocalDate } from "@/lib/dates/local-date";
 import { metricKey } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
-import { rangeWindow, type ProgressRange } from "./range";
+import { rangeWindow, type ChartPeriod } from "./range";
 import { fillPeriods, toCount, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -37,7 +37,7 @@ type RateRow = { day: string | null; week: string | null; rate: unknown; entries
 type StreakRow = { lastDay: string; length: unknown; loggedToday: boolean };
 
 /** Micro-promises: weekly kept-rate, a per-day calendar and the current streak. Two queries after the access check. */
-export async function getPromiseStats(viewer: ProgressViewer, range: ProgressRange, now: Date = new Date()): Promise<PromiseStats> {
+export async function getPromiseStats(viewer: ProgressViewer, range: ChartPeriod, now: Date = new Date()): Promise<PromiseStats> {
   const subject = await loadSubject(viewer, now);
   const window = rangeWindow(range, subject.today);
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { LocalDate } from "@/lib/dates/local-date";
 import { metricKey } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
-import { monthOf, rangeWindow, type ProgressRange } from "./range";
+import { monthOf, rangeWindow, type ChartPeriod } from "./range";
 import { fillPeriods, monthsBetween, toCount, toNumber } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -19,7 +19,7 @@ export type SelfCheckSeries = { from: LocalDate | null; today: LocalDate; months
 type Row = { period: string; score: unknown; entries: unknown };
 
 /** Self-check score per calendar month, from the range's first month (or the first self-check) to this month. One query after the access check. */
-export async function getSelfCheckSeries(viewer: ProgressViewer, range: ProgressRange, now: Date = new Date()): Promise<SelfCheckSeries> {
+export async function getSelfCheckSeries(viewer: ProgressViewer, range: ChartPeriod, now: Date = new Date()): Promise<SelfCheckSeries> {
   const subject = await loadSubject(viewer, now);
   const window = rangeWindow(range, subject.today);
   const rows = await db.$queryRaw<Row[]>`

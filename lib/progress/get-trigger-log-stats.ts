@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { LocalDate } from "@/lib/dates/local-date";
 import { metricKey } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
-import { rangeWindow, type ProgressRange } from "./range";
+import { rangeWindow, type ChartPeriod } from "./range";
 import { fillPeriods, toCount, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
@@ -46,7 +46,7 @@ type JudgedRow = { period: string | null; evidence: unknown; emotion: unknown; u
  * (a choice, not a number). Both grouped in SQL with ROLLUP, whose extra
  * row (period null) is the total for the whole range. Two queries after the access check.
  */
-export async function getTriggerLogStats(viewer: ProgressViewer, range: ProgressRange, now: Date = new Date()): Promise<TriggerLogStats> {
+export async function getTriggerLogStats(viewer: ProgressViewer, range: ChartPeriod, now: Date = new Date()): Promise<TriggerLogStats> {
   const subject = await loadSubject(viewer, now);
   const window = rangeWindow(range, subject.today);
   const from = window.from;

@@ -26,13 +26,26 @@ export function monthOf(date: LocalDate): LocalDate {
 }
 
 /**
+ * What a chart covers: one of the presets, or chosen days (the printed
+ * report's period; `from` null: from the beginning).
+ */
+export type ChartPeriod = ProgressRange | { from: LocalDate | null; to: LocalDate };
+
+/**
  * The window a chart covers, in the client's own calendar: "4w" is the
  * current week and the three before it, so the newest bar is never a
- * half-empty stranger. `from` is null for "all" (no lower bound).
+ * half-empty stranger. `from` is null for "all" (no lower bound). `today`
+ * is the last day covered: today for the presets, the chosen last day
+ * (never after today) for a chosen period, whose first week starts on the
+ * Monday of its first day (charts and tables show whole weeks).
  */
-export type RangeWindow = { range: ProgressRange; today: LocalDate; from: LocalDate | null; currentWeek: LocalDate };
+export type RangeWindow = { range: ChartPeriod; today: LocalDate; from: LocalDate | null; currentWeek: LocalDate };
 
-export function rangeWindow(range: ProgressRange, today: LocalDate): RangeWindow {
+export function rangeWindow(range: ChartPeriod, today: LocalDate): RangeWindow {
+  if (typeof range === "object") {
+    const last = range.to < today ? range.to : today;
+    return { range, today: last, currentWeek: mondayOf(last), from: range.from === null ? null : mondayOf(range.from) };
+  }
   const currentWeek = mondayOf(today);
   const weeks = WEEKS_SHOWN[range];
   return { range, today, currentWeek, from: weeks === null ? null : addDays(currentWeek, -7 * (weeks - 1)) };

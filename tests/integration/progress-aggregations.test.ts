@@ -139,6 +139,27 @@ describe("getCheckInSeries", () => {
     ]);
   });
 
+  it("covers a report's chosen days exactly: whole weeks from the first day's Monday, nothing after the last day", async () => {
+    const { client, assignmentId, viewer } = await clientWith(CHECK_IN);
+    await entry(client, assignmentId, "2025-12-08", checkIn(1, 1, 1, 9, 9));
+    await entry(client, assignmentId, "2025-12-15", checkIn(4, 4, 4, 7, 6));
+    await entry(client, assignmentId, "2025-12-31", checkIn(5, 5, 5, 6, 4));
+    await entry(client, assignmentId, "2026-01-01", checkIn(7, 6, 6, 5, 2));
+    await entry(client, assignmentId, "2026-01-13", checkIn(6, 7, 6, 4, 1));
+
+    // Wednesday 17 December to Wednesday 31 December.
+    const chosen = await getCheckInSeries(viewer, { from: "2025-12-17", to: "2025-12-31" }, NOW);
+    expect(chosen.from).toBe("2025-12-15");
+    expect(chosen.today).toBe("2025-12-31");
+    expect(chosen.entries).toBe(2);
+    expect(chosen.weeks.map((week) => [week.week, week.entries, week.predictability])).toEqual([
+      ["2025-12-15", 1, 4],
+      ["2025-12-22", 0, null],
+      // 1 January shares this week but lies after the chosen end.
+      ["2025-12-29", 1, 5],
+    ]);
+  });
+
   it("has no weeks for 'all' and only empty weeks for a range when nothing was recorded", async () => {
     const { viewer } = await clientWith(CHECK_IN);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates/local-date";
-import { chartRangeFor, parseReportRange, presetStart } from "@/lib/exports/report-range";
+import { parseReportRange, presetStart } from "@/lib/exports/report-range";
 import { rangeWindow } from "@/lib/progress/range";
 
 // Saturday 5 Dec 2026; its week starts Monday 30 Nov.
@@ -9,21 +9,22 @@ const TODAY = "2026-12-05";
 describe("parseReportRange", () => {
   it("without from/to uses the preset period", () => {
     expect(parseReportRange({}, "12w", TODAY)).toEqual({
-      period: { from: "2026-09-14", to: TODAY, custom: false, chartRange: "12w" },
+      period: { from: "2026-09-14", to: TODAY, custom: false, chart: "12w" },
       error: null,
       input: { from: "", to: "" },
     });
-    expect(parseReportRange({ from: "", to: "" }, "all", TODAY).period).toEqual({ from: null, to: TODAY, custom: false, chartRange: "all" });
+    expect(parseReportRange({ from: "", to: "" }, "all", TODAY).period).toEqual({ from: null, to: TODAY, custom: false, chart: "all" });
   });
 
-  it("takes a chosen period and charts it with the shortest preset that holds it", () => {
+  it("takes a chosen period and charts exactly those days", () => {
     expect(parseReportRange({ from: "2026-11-10", to: "2026-11-30" }, "12w", TODAY)).toMatchObject({
-      period: { from: "2026-11-10", to: "2026-11-30", custom: true, chartRange: "4w" },
+      period: { from: "2026-11-10", to: "2026-11-30", custom: true, chart: { from: "2026-11-10", to: "2026-11-30" } },
       error: null,
     });
-    expect(parseReportRange({ from: "2026-10-01" }, "4w", TODAY).period).toEqual({ from: "2026-10-01", to: TODAY, custom: true, chartRange: "12w" });
-    expect(parseReportRange({ from: "2025-01-01", to: "2030-01-01" }, "4w", TODAY).period).toEqual({ from: "2025-01-01", to: TODAY, custom: true, chartRange: "all" });
-    expect(parseReportRange({ to: "2026-11-01" }, "4w", TODAY).period).toEqual({ from: null, to: "2026-11-01", custom: true, chartRange: "all" });
+    expect(parseReportRange({ from: "2026-10-01" }, "4w", TODAY).period).toEqual({ from: "2026-10-01", to: TODAY, custom: true, chart: { from: "2026-10-01", to: TODAY } });
+    // An end after today means "up to now".
+    expect(parseReportRange({ from: "2025-01-01", to: "2030-01-01" }, "4w", TODAY).period.chart).toEqual({ from: "2025-01-01", to: TODAY });
+    expect(parseReportRange({ to: "2026-11-01" }, "4w", TODAY).period).toEqual({ from: null, to: "2026-11-01", custom: true, chart: { from: null, to: "2026-11-01" } });
     // Only the first of repeated parameters counts.
     expect(parseReportRange({ from: ["2026-11-10", "x"] }, "4w", TODAY).period.from).toBe("2026-11-10");
   });
@@ -38,7 +39,7 @@ describe("parseReportRange", () => {
   ])("%j is refused with a message, and the preset period stands", (query, field, message) => {
     const result = parseReportRange(query, "12w", TODAY);
     expect(result.error).toEqual({ field, message });
-    expect(result.period).toEqual({ from: "2026-09-14", to: TODAY, custom: false, chartRange: "12w" });
+    expect(result.period).toEqual({ from: "2026-09-14", to: TODAY, custom: false, chart: "12w" });
     expect(result.input.from.length).toBeLessThanOrEqual(10);
   });
 });
@@ -48,12 +49,23 @@ describe("preset windows", () => {
     expect(presetStart("4w", TODAY)).toBe("2026-11-09");
     expect(presetStart("12w", TODAY)).toBe("2026-09-14");
     expect(presetStart("all", TODAY)).toBeNull();
-    expect(chartRangeFor("2026-11-09", TODAY)).toBe("4w");
-    expect(chartRangeFor("2026-11-08", TODAY)).toBe("12w");
-    expect(chartRangeFor(null, TODAY)).toBe("all");
     for (let day = 0; day < 14; day++) {
       const today = addDays(TODAY, day);
       for (const range of ["4w", "12w", "all"] as const) expect(presetStart(range, today)).toBe(rangeWindow(range, today).from);
     }
+  });
+});
+
+describe("a chosen period's window", () => {
+  it("starts on the Monday of its first day and ends on its last day, never after today", () => {
+    // Thursday 1 Oct to Saturday 31 Oct 2026.
+    expect(rangeWindow({ from: "2026-10-01", to: "2026-10-31" }, TODAY)).toEqual({
+      range: { from: "2026-10-01", to: "2026-10-31" },
+      from: "2026-09-28",
+      today: "2026-10-31",
+      currentWeek: "2026-10-26",
+    });
+    expect(rangeWindow({ from: null, to: "2027-03-01" }, TODAY)).toMatchObject({ from: null, today: TODAY, currentWeek: "2026-11-30" });
+    expect(rangeWindow({ from: "2026-11-30", to: TODAY }, TODAY)).toMatchObject({ from: "2026-11-30", today: TODAY });
   });
 });

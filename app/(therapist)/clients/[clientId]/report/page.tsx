@@ -7,10 +7,10 @@ import { ProgressCards } from "@/components/progress/progress-cards";
 import { orDenied, recordView } from "@/lib/audit/record-view";
 import { requireTherapist } from "@/lib/auth/session";
 import { listReportFlags } from "@/lib/exports/report-flags";
-import { parseReportRange, presetStart } from "@/lib/exports/report-range";
+import { parseReportRange } from "@/lib/exports/report-range";
 import { clientReadScope } from "@/lib/practice/access";
 import { loadSubject } from "@/lib/progress/load-subject";
-import { parseRange, RANGE_LABELS } from "@/lib/progress/range";
+import { parseRange, RANGE_LABELS, rangeWindow } from "@/lib/progress/range";
 import { therapistViewer } from "@/lib/progress/viewer";
 import { OpenFlags } from "./open-flags";
 import { ReportRangeControls } from "./report-range-controls";
@@ -43,8 +43,8 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
   const flags = await listReportFlags(scope, subject.clientId);
   const base = `/clients/${subject.clientId}`;
   const span = (from: string | null, to: string) => (from ? `${longDate(from)} to ${longDate(to)}` : `Everything up to ${longDate(to)}`);
-  const chartStart = presetStart(period.chartRange, subject.today);
-  const chartsDiffer = period.custom && (chartStart !== period.from || period.to !== subject.today);
+  // Charts and tables show whole weeks: a chosen first day that is not a Monday starts its week's row.
+  const firstWeek = period.custom && period.from ? rangeWindow(period.chart, subject.today).from : null;
 
   return (
     // About the printable width of A4 on screen too: charts are drawn at their on-screen size.
@@ -64,10 +64,10 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
             {span(period.from, period.to)}
             {period.custom ? null : ` (${RANGE_LABELS[preset].toLowerCase()})`}
           </dd>
-          {chartsDiffer ? (
+          {firstWeek && firstWeek !== period.from ? (
             <>
               <dt className="font-medium">Charts</dt>
-              <dd>{span(chartStart, subject.today)}, the shortest chart view that holds this period</dd>
+              <dd>By whole weeks, from the week of {longDate(firstWeek)}; nothing after {longDate(period.to)}</dd>
             </>
           ) : null}
           <dt className="font-medium">Dates</dt>
@@ -80,10 +80,10 @@ export default async function ClientReportPage({ params, searchParams }: Props) 
       <OpenFlags flags={flags} timeZone={subject.timeZone} />
       <ProgressCards
         viewer={viewer}
-        range={period.chartRange}
+        range={period.chart}
         audience="therapist"
         variant="print"
-        coupleCard={subject.partnerId ? <CoupleCard scope={scope} clientId={subject.clientId} range={period.chartRange} variant="print" /> : undefined}
+        coupleCard={subject.partnerId ? <CoupleCard scope={scope} clientId={subject.clientId} range={period.chart} variant="print" /> : undefined}
       />
     </div>
   );
