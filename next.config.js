@@ -18,11 +18,10 @@ const nextConfig = {
     // proxy.ts reads a Server Action's body to check it; one byte over the
     // limit is enough to tell that a body without Content-Length is too large.
     proxyClientMaxBodySize: 1024 * 1024 + 1,
-    // The stylesheet (≈8 KiB compressed) goes into the page's HTML instead of
-    // a render-blocking request: one round trip less before a phone on a slow
-    // network paints anything (npm run bench:web). The CSP allows inline
-    // styles already (lib/http/security-headers.ts).
-    inlineCss: true,
+    // No `inlineCss`: it put the 40 KB stylesheet into every page three
+    // times (a <style> tag and twice in the RSC payload that React parses on
+    // the main thread). A cached, brotli-compressed <link> measured better on
+    // every page (npm run bench:web, README).
   },
   // Content-Security-Policy (with a per-request nonce) and HSTS are set in
   // proxy.ts; these hold for every response.

@@ -21,12 +21,15 @@ function rawGet(url: string, headers: Record<string, string>, method = "GET"): P
   });
 }
 
-test("scripts go out brotli-compressed, identical once decoded, with the headers Next sets", async ({ baseURL }) => {
+test("scripts and the stylesheet go out brotli-compressed, identical once decoded, with the headers Next sets", async ({ baseURL }) => {
   const page = await rawGet(`${baseURL}/sign-in`, { "accept-encoding": "identity" });
-  const scripts = [...page.body.toString("utf8").matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const html = page.body.toString("utf8");
+  const scripts = [...html.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]!);
   expect(scripts.length, "the sign-in page loads scripts").toBeGreaterThan(0);
+  const stylesheets = [...html.matchAll(/<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/g)].map((match) => match[1]!);
+  expect(stylesheets.length, "and its stylesheet").toBeGreaterThan(0);
 
-  for (const script of scripts.slice(0, 3)) {
+  for (const script of [...scripts.slice(0, 3), stylesheets[0]!]) {
     const url = `${baseURL}${script}`;
     const plain = await rawGet(url, { "accept-encoding": "identity" });
     expect(plain.status).toBe(200);

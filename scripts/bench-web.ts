@@ -119,7 +119,7 @@ try {
 
   say();
   say(`Results, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Lighthouse 12 mobile preset, median of ${RUNS}; load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after:`);
-  const header = ["page", "perf", "LCP ms", "TBT ms", "FCP ms", "JS KiB gz", "JS KiB raw", "JS files", "goals"];
+  const header = ["page", "perf", "LCP ms", "TBT ms", "FCP ms", "JS KiB sent", "JS KiB raw", "JS files", "goals"];
   const rows = targets.map((target) => {
     const list = samples.get(target.name)!;
     const m = (key: Exclude<keyof Sample, "scripts" | "explanation">) => median(list.map((sample) => sample[key]));
