@@ -50,7 +50,9 @@ test("scripts and the stylesheet go out brotli-compressed, identical once decode
       expect(answer.headers["x-content-type-options"]).toBe("nosniff");
       expect(answer.headers["set-cookie"]).toBeUndefined();
     }
-    expect(second.headers["x-request-id"], "each answer has its own request id").not.toBe(first.headers["x-request-id"]);
+    expect(first.headers["x-request-id"], "the first answer keeps its request id").toMatch(/^[\w.-]{8,64}$/);
+    expect(second.headers["x-request-id"], "each answer has its own request id").toMatch(/^[\w.-]{8,64}$/);
+    expect(second.headers["x-request-id"]).not.toBe(first.headers["x-request-id"]);
 
     const gzip = await rawGet(url, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
@@ -58,6 +60,8 @@ test("scripts and the stylesheet go out brotli-compressed, identical once decode
 
     const notBrotli = await rawGet(url, { "accept-encoding": "br;q=0, gzip" });
     expect(notBrotli.headers["content-encoding"], "br;q=0 means no brotli").toBe("gzip");
+    const preferred = await rawGet(url, { "accept-encoding": "gzip;q=1, BR;q=0.5" });
+    expect(preferred.headers["content-encoding"], "any q above 0 allows brotli").toBe("br");
 
     const head = await rawGet(url, { "accept-encoding": "br" }, "HEAD");
     expect(head.status).toBe(200);
@@ -75,4 +79,29 @@ test("a build file that does not exist is still Next's 404, compressed or not", 
   const traversal = await rawGet(`${baseURL}/_next/static/chunks/..%2f..%2fpackage.json`, { "accept-encoding": "br" });
   expect(traversal.status).toBeGreaterThanOrEqual(400);
   expect(traversal.body.toString("utf8")).not.toContain('"dependencies"');
+});
+
+test("thirty simultaneous requests for one file all get the same brotli bytes", async ({ baseURL }) => {
+  const page = await rawGet(`${baseURL}/sign-in`, { "accept-encoding": "identity" });
+  const scripts = [...page.body.toString("utf8").matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const url = `${baseURL}${scripts.at(-1)!}`;
+  const plain = await rawGet(url, { "accept-encoding": "identity" });
+  const answers = await Promise.all(Array.from({ length: 30 }, () => rawGet(url, { "accept-encoding": "br" })));
+  for (const answer of answers) {
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(answer.body).equals(plain.body)).toBe(true);
+  }
+  expect(new Set(answers.map((answer) => answer.headers["x-request-id"])).size, "thirty request ids").toBe(30);
+});
+
+test("an absurd Accept-Encoding is not parsed at length, and the file still comes", async ({ baseURL }) => {
+  const page = await rawGet(`${baseURL}/sign-in`, { "accept-encoding": "identity" });
+  const script = page.body.toString("utf8").match(/src="(\/_next\/static\/[^"]+\.js)"/)![1]!;
+  const plain = await rawGet(`${baseURL}${script}`, { "accept-encoding": "identity" });
+  const answer = await rawGet(`${baseURL}${script}`, { "accept-encoding": `gzip, br${" ".repeat(8_000)}x` });
+  expect(answer.status).toBe(200);
+  expect(answer.headers["content-encoding"], "too long to be a real header: no brotli").not.toBe("br");
+  const body = answer.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(answer.body) : answer.body;
+  expect(body.equals(plain.body)).toBe(true);
 });

@@ -58,7 +58,7 @@ export function BandLineChart({
       <SeriesLine
         name={seriesLabel}
         style={styleAt(0)}
-        values={data.map((row) => row.total)}
+        values={data.map((row) => (Number.isFinite(row.total) ? row.total : null))}
         titles={data.map((row) => periodLabel("date", row.date))}
         axis={axis}
         height={height}

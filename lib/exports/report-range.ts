@@ -28,6 +28,8 @@ export type ReportPeriod = {
 
 export type ReportRangeResult = { period: ReportPeriod; error: { field: "from" | "to"; message: string } | null; input: { from: string; to: string } };
 
+const MOST_DAYS_BACK = 731;
+
 const PRESET_WEEKS: Record<Exclude<ReportPreset, "all">, number> = { "4w": 4, "12w": 12 };
 
 const dateParam = (which: "start" | "end") =>
@@ -77,6 +79,14 @@ export function parseReportRange(query: Record<string, string | string[] | undef
   const to = parsed.data.to && parsed.data.to < today ? parsed.data.to : today;
   if (from && from > today) {
     return { period: presetPeriod, error: { field: "from", message: "The start date can’t be after today." }, input };
+  }
+  // A report covers a course of therapy, not a century: older dates are refused
+  // (and a year-0000 date could never be laid out in weeks).
+  const earliest = addDays(today, -MOST_DAYS_BACK);
+  for (const [field, value] of [["from", from], ["to", parsed.data.to || null]] as const) {
+    if (value && value < earliest) {
+      return { period: presetPeriod, error: { field, message: `Choose dates from the last two years (from ${earliest}), or print “All time”.` }, input };
+    }
   }
   return { period: { from, to, custom: true, chart: { from, to } }, error: null, input };
 }

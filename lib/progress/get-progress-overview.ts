@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { addDays, type LocalDate } from "@/lib/dates/local-date";
+import type { LocalDate } from "@/lib/dates/local-date";
 import { templateFieldsSchema, type FieldDefinition } from "@/lib/exercises";
 import { describeMetricsOf, fieldKeyOfMetric, type MetricDescription } from "@/lib/exercises/measurements";
 import { loadSubject } from "./load-subject";
 import { DEFAULT_RANGE, mondayOf, rangeWindow, type ChartPeriod, type ProgressRange } from "./range";
-import { fillPeriods, toCount, toNumber, weeksBetween } from "./series";
+import { datesBetween, fillPeriods, toCount, toNumber, weeksBetween } from "./series";
 import type { ProgressViewer } from "./viewer";
 
 /** Built-in exercises with a card of their own, and the metrics that card already charts. */
@@ -124,7 +124,7 @@ export async function getProgressOverview<Period extends ChartPeriod>(
       .filter((metric) => !special?.covers.includes(metric.metric === `${entry.prefix}.total` ? "total" : fieldKeyOfMetric(metric.metric)))
       .map((metric): ChartedMetric => {
         const series = seriesRows.get(metric.metric) ?? [];
-        const periods = (first: LocalDate) => (entry.daily ? daysBetween(first, window.today) : weeksBetween(mondayOf(first), window.currentWeek));
+        const periods = (first: LocalDate) => (entry.daily ? datesBetween(first, window.today) : weeksBetween(mondayOf(first), window.currentWeek));
         const points = fillPeriods(series, periods, window.from, (period, row) => ({ period, value: row?.mean ?? null, entries: row?.entries ?? 0 }));
         return { ...metric, periodKind: entry.daily ? "date" : "week", points: series.length ? points : [], entries: series.reduce((sum, row) => sum + row.entries, 0) };
       });
@@ -193,12 +193,6 @@ function queryAssignments(clientId: string, practiceId: string): Promise<Assignm
     WHERE a."clientId" = ${clientId}
       AND a."practiceId" = ${practiceId}
     ORDER BY a."startDate", a."createdAt", a.id`;
-}
-
-function daysBetween(from: LocalDate, to: LocalDate): LocalDate[] {
-  const days: LocalDate[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
-  return days;
 }
 
 /**

@@ -18,22 +18,38 @@ export function toCount(value: unknown): number {
   return toNumber(value) ?? 0;
 }
 
+// A chart never has more periods than this (13 years of days). A window that
+// would have more comes from a bad date: an error to report, not a loop that
+// holds the server.
+const MOST_PERIODS = 5_000;
+
+function periodsBetween(from: LocalDate, to: LocalDate, next: (period: LocalDate) => LocalDate): LocalDate[] {
+  const periods: LocalDate[] = [];
+  for (let period = from; period <= to; ) {
+    periods.push(period);
+    const following = next(period);
+    if (following <= period || periods.length > MOST_PERIODS) throw new Error(`No chart periods from ${from} to ${to}: too many, or dates out of range`);
+    period = following;
+  }
+  return periods;
+}
+
+/** Days from `from` to `to` inclusive. */
+export function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
+  return periodsBetween(from, to, (day) => addDays(day, 1));
+}
+
 /** Mondays from `from` to `to` inclusive (both Mondays). */
 export function weeksBetween(from: LocalDate, to: LocalDate): LocalDate[] {
-  const weeks: LocalDate[] = [];
-  for (let week = from; week <= to; week = addDays(week, 7)) weeks.push(week);
-  return weeks;
+  return periodsBetween(from, to, (week) => addDays(week, 7));
 }
 
 /** First days of the months from `from` to `to` inclusive (both first days). */
 export function monthsBetween(from: LocalDate, to: LocalDate): LocalDate[] {
-  const months: LocalDate[] = [];
-  for (let month = from; month <= to; ) {
-    months.push(month);
+  return periodsBetween(from, to, (month) => {
     const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-    month = monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, "0")}-01`;
-  }
-  return months;
+    return monthNumber === 12 ? `${String(year + 1).padStart(4, "0")}-01-01` : `${month.slice(0, 4)}-${String(monthNumber + 1).padStart(2, "0")}-01`;
+  });
 }
 
 /**

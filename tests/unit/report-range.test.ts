@@ -24,6 +24,8 @@ describe("parseReportRange", () => {
     expect(parseReportRange({ from: "2026-10-01" }, "4w", TODAY).period).toEqual({ from: "2026-10-01", to: TODAY, custom: true, chart: { from: "2026-10-01", to: TODAY } });
     // An end after today means "up to now".
     expect(parseReportRange({ from: "2025-01-01", to: "2030-01-01" }, "4w", TODAY).period.chart).toEqual({ from: "2025-01-01", to: TODAY });
+    // Two years back is the earliest a report goes.
+    expect(parseReportRange({ from: "2024-12-04" }, "4w", TODAY).error).toBeNull();
     expect(parseReportRange({ to: "2026-11-01" }, "4w", TODAY).period).toEqual({ from: null, to: "2026-11-01", custom: true, chart: { from: null, to: "2026-11-01" } });
     // Only the first of repeated parameters counts.
     expect(parseReportRange({ from: ["2026-11-10", "x"] }, "4w", TODAY).period.from).toBe("2026-11-10");
@@ -36,6 +38,9 @@ describe("parseReportRange", () => {
     [{ to: "2026-02-30" }, "to", "Enter the end date as a real date (YYYY-MM-DD)."],
     [{ from: "2026-03-10", to: "2026-02-01" }, "from", "The start date must be on or before the end date."],
     [{ from: "2027-01-01" }, "from", "The start date can’t be after today."],
+    [{ from: "0000-01-01" }, "from", "Choose dates from the last two years (from 2024-12-04), or print “All time”."],
+    [{ from: "2024-12-03", to: "2025-01-01" }, "from", "Choose dates from the last two years (from 2024-12-04), or print “All time”."],
+    [{ to: "1999-12-31" }, "to", "Choose dates from the last two years (from 2024-12-04), or print “All time”."],
   ])("%j is refused with a message, and the preset period stands", (query, field, message) => {
     const result = parseReportRange(query, "12w", TODAY);
     expect(result.error).toEqual({ field, message });
@@ -67,5 +72,17 @@ describe("a chosen period's window", () => {
     });
     expect(rangeWindow({ from: null, to: "2027-03-01" }, TODAY)).toMatchObject({ from: null, today: TODAY, currentWeek: "2026-11-30" });
     expect(rangeWindow({ from: "2026-11-30", to: TODAY }, TODAY)).toMatchObject({ from: "2026-11-30", today: TODAY });
+  });
+});
+
+describe("chart periods", () => {
+  it("are laid out by day, week or month, and a window that cannot be laid out is an error, not an endless loop", async () => {
+    const { datesBetween, monthsBetween, weeksBetween } = await import("@/lib/progress/series");
+    expect(weeksBetween("2026-11-23", "2026-12-07")).toEqual(["2026-11-23", "2026-11-30", "2026-12-07"]);
+    expect(datesBetween("2026-12-30", "2027-01-01")).toEqual(["2026-12-30", "2026-12-31", "2027-01-01"]);
+    expect(monthsBetween("2026-11-01", "2027-02-01")).toEqual(["2026-11-01", "2026-12-01", "2027-01-01", "2027-02-01"]);
+    // Year 0000's Monday lies in year -1, which no date string can hold.
+    expect(() => weeksBetween(rangeWindow({ from: "0000-01-01", to: TODAY }, TODAY).from!, TODAY)).toThrow(/chart periods/);
+    expect(() => datesBetween("1900-01-01", TODAY)).toThrow(/too many/);
   });
 });
