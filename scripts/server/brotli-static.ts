@@ -170,8 +170,19 @@ function capture(request: http.IncomingMessage, response: http.ServerResponse, h
       resolve({ headers, body: Buffer.concat(chunks) });
       return response;
     }) as typeof response.end;
-    handle(request, response).catch((error: unknown) => {
+    // The client went away (or Next finished without ending the answer): no
+    // bytes to keep; requests waiting for this one ask Next themselves.
+    const abandon = () => {
       if (settled) return;
+      settled = true;
+      restore();
+      if (!response.headersSent) clearHeaders(response);
+      resolve(null);
+    };
+    response.once("close", abandon);
+    handle(request, response).then(abandon, (error: unknown) => {
+      if (settled) return;
+      settled = true;
       restore();
       if (!response.headersSent) clearHeaders(response);
       reject(error);
