@@ -10,26 +10,21 @@ export type Band = { from: number; to: number; label: string };
 // never by hue alone.
 export const BAND_FILLS = ["#fafaf9", "#f5f5f4", "#e7e5e4", "#d6d3d1", "#c4c0bc"];
 
-/**
- * A questionnaire total over time with its published severity bands shaded
- * and labelled behind the line, drawn on the server as plain SVG. Bands meet
- * half-way between whole scores, so a total of 10 sits clearly inside "10–14".
- */
-export function BandLineChart({
-  data,
-  bands,
-  max,
-  label,
-  seriesLabel,
-  height = 280,
-}: {
+export type BandLineChartProps = {
   data: { date: string; total: number }[];
   bands: Band[];
   max: number;
   label: string;
   seriesLabel: string;
   height?: number;
-}) {
+};
+
+/**
+ * A questionnaire total over time with its published severity bands shaded
+ * and labelled behind the line, drawn on the server as plain SVG. Bands meet
+ * half-way between whole scores, so a total of 10 sits clearly inside "10–14".
+ */
+export function BandLineChart({ data, bands, max, label, seriesLabel, height = 280 }: BandLineChartProps) {
   const axis = { domain: [0, max] as [number, number], ticks: Array.from({ length: Math.floor(max / 5) + 1 }, (_, index) => index * 5) };
   return (
     <PlotFrame

@@ -8,26 +8,7 @@ import { niceAxis, type Axis } from "./ticks";
 export type ChartRow = Record<string, string | number | null>;
 export type ChartSeries = { key: string; label: string };
 
-/**
- * Lines over time, each with its own colour, dash pattern and marker, drawn
- * on the server as plain SVG (no chart library sent to the phone).
- * Periods without data are null: the line bridges them (so a trend stays
- * readable) but no marker is drawn there, and the table says "—". Straight
- * segments between the real values: a smoothed curve would show highs and
- * lows nobody entered. Whole-number ticks (0–10 by 2). Each marker names its
- * period and value on hover.
- */
-export function LineSeriesChart({
-  data,
-  xKey,
-  periodKind,
-  series,
-  yDomain,
-  label,
-  unit = "",
-  height = 260,
-  showLegend = true,
-}: {
+export type LineSeriesChartProps = {
   data: ChartRow[];
   xKey: string;
   periodKind: PeriodKind;
@@ -38,7 +19,18 @@ export function LineSeriesChart({
   height?: number;
   /** A single series named by its heading needs no legend. */
   showLegend?: boolean;
-}) {
+};
+
+/**
+ * Lines over time, each with its own colour, dash pattern and marker, drawn
+ * on the server as plain SVG (no chart library sent to the phone).
+ * Periods without data are null: the line bridges them (so a trend stays
+ * readable) but no marker is drawn there, and the table says "—". Straight
+ * segments between the real values: a smoothed curve would show highs and
+ * lows nobody entered. Whole-number ticks (0–10 by 2). Each marker names its
+ * period and value on hover.
+ */
+export function LineSeriesChart({ data, xKey, periodKind, series, yDomain, label, unit = "", height = 260, showLegend = true }: LineSeriesChartProps) {
   const axis = niceAxis(yDomain[0], yDomain[1]);
   const periods = data.map((row) => String(row[xKey]));
   return (

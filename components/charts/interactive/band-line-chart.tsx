@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Too
 import { formatNumber, periodLabel } from "@/components/progress/format";
 import { ChartFrame } from "../chart-frame";
 import { SeriesMarker, styleAt } from "../series-marker";
-import { BAND_FILLS, type Band } from "../band-line-chart";
+import { BAND_FILLS, type BandLineChartProps } from "../band-line-chart";
 
 
 /**
@@ -13,21 +13,7 @@ import { BAND_FILLS, type Band } from "../band-line-chart";
  * and labelled behind the line. Bands meet half-way between whole scores, so
  * a total of 10 sits clearly inside "10–14".
  */
-export function InteractiveBandLineChart({
-  data,
-  bands,
-  max,
-  label,
-  seriesLabel,
-  height = 280,
-}: {
-  data: { date: string; total: number }[];
-  bands: Band[];
-  max: number;
-  label: string;
-  seriesLabel: string;
-  height?: number;
-}) {
+export function InteractiveBandLineChart({ data, bands, max, label, seriesLabel, height = 280 }: BandLineChartProps) {
   const style = styleAt(0);
   return (
     <ChartFrame label={label} height={height}>

@@ -1,46 +1,17 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, formatPercent, periodLabel, type PeriodKind } from "@/components/progress/format";
+import { formatNumber, formatPercent, periodLabel } from "@/components/progress/format";
 import { BarPatternDefs, patternFill, usePatternPrefix } from "../bar-patterns";
 import { ChartFrame } from "../chart-frame";
-import type { ChartRow, ChartSeries } from "../line-series-chart";
+import { barAxis, type BarSeriesChartProps } from "../bar-series-chart";
 import { SeriesLegend } from "../series-legend";
 import { styleAt } from "../series-marker";
-import { niceAxis } from "../ticks";
 
 /** The therapist's on-screen variant of BarSeriesChart (same props), with a tooltip. Bars per period, side by side or stacked; each series has its own fill pattern. */
-export function InteractiveBarSeriesChart({
-  data,
-  xKey,
-  periodKind,
-  series,
-  label,
-  stacked = false,
-  percent = false,
-  yMax,
-  height = 240,
-}: {
-  data: ChartRow[];
-  xKey: string;
-  periodKind: PeriodKind;
-  series: ChartSeries[];
-  label: string;
-  stacked?: boolean;
-  /** Values are 0–1 shares, shown as percentages. */
-  percent?: boolean;
-  yMax?: number;
-  height?: number;
-}) {
+export function InteractiveBarSeriesChart({ data, xKey, periodKind, series, label, stacked = false, percent = false, yMax, height = 240 }: BarSeriesChartProps) {
   const prefix = usePatternPrefix();
-  const highest = Math.max(
-    1,
-    ...data.map((row) => {
-      const values = series.map((item) => (typeof row[item.key] === "number" ? (row[item.key] as number) : 0));
-      return stacked ? values.reduce((sum, value) => sum + value, 0) : Math.max(0, ...values);
-    }),
-  );
-  const axis = percent ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] } : niceAxis(0, yMax ?? highest);
+  const axis = barAxis({ data, series, stacked, percent, yMax });
   const format = (value: unknown) => {
     const number = typeof value === "number" ? value : null;
     return percent ? formatPercent(number) : formatNumber(number);

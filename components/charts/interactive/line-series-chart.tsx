@@ -1,44 +1,23 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, periodLabel, type PeriodKind } from "@/components/progress/format";
+import { formatNumber, periodLabel } from "@/components/progress/format";
 import { ChartFrame } from "../chart-frame";
 import { SeriesLegend } from "../series-legend";
 import { SeriesMarker, styleAt } from "../series-marker";
 import { niceAxis } from "../ticks";
-import type { ChartRow, ChartSeries } from "../line-series-chart";
-
+import type { LineSeriesChartProps } from "../line-series-chart";
 
 /**
  * The therapist's on-screen variant of LineSeriesChart (same props): recharts,
- * with a tooltip naming every series at the hovered period. Lines over time, each with its own colour, dash pattern and marker.
+ * with a tooltip naming every series at the hovered period. Lines over time,
+ * each with its own colour, dash pattern and marker.
  * Periods without data are null: the line bridges them (so a trend stays
  * readable) but no marker is drawn there, and the table says "—". Straight
  * segments between the real values: a smoothed curve would show highs and
  * lows nobody entered. Whole-number ticks (0–10 by 2).
  */
-export function InteractiveLineSeriesChart({
-  data,
-  xKey,
-  periodKind,
-  series,
-  yDomain,
-  label,
-  unit = "",
-  height = 260,
-  showLegend = true,
-}: {
-  data: ChartRow[];
-  xKey: string;
-  periodKind: PeriodKind;
-  series: ChartSeries[];
-  yDomain: [number, number];
-  label: string;
-  unit?: string;
-  height?: number;
-  /** A single series named by its heading needs no legend. */
-  showLegend?: boolean;
-}) {
+export function InteractiveLineSeriesChart({ data, xKey, periodKind, series, yDomain, label, unit = "", height = 260, showLegend = true }: LineSeriesChartProps) {
   const axis = niceAxis(yDomain[0], yDomain[1]);
   return (
     <div>
